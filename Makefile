@@ -1,0 +1,56 @@
+# Bildungsmonitor task runner.  `make run` and `make test` work on a fresh clone.
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+PORT ?= 8050
+export TEST_DATABASE_URL ?=
+
+.PHONY: run test lint format bench install install-test browsers load load-magdeburg clean
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+# Debian's chromium and chromedriver for the browser tests (installed when missing).
+browsers:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+		echo "Installing Debian chromium and chromium-driver ..."; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver poppler-utils >/dev/null; \
+	fi
+	@chromium --version && chromedriver --version
+
+## Run the app on SQLite with the shipped demo data (http://127.0.0.1:$(PORT)/).
+run: install
+	$(VENV)/bin/dashboard run --port $(PORT)
+
+## Load Magdeburg's real data (needs ../shared/data/real) and run it.
+run-magdeburg: install
+	BM_KOMMUNE=magdeburg $(VENV)/bin/dashboard load
+	BM_KOMMUNE=magdeburg $(VENV)/bin/dashboard run --port $(PORT)
+
+load: install
+	$(VENV)/bin/dashboard load
+
+## The whole test suite: unit, PostgreSQL (when TEST_DATABASE_URL is set) and browser tests.
+test: install browsers
+	$(PY) -m pytest -q -p no:cacheprovider --headless
+
+lint: install
+	$(VENV)/bin/ruff check dashboard tests benchmarks app.py
+	$(VENV)/bin/ruff format --check dashboard tests benchmarks app.py
+
+format: install
+	$(VENV)/bin/ruff format dashboard tests benchmarks app.py
+	$(VENV)/bin/ruff check --fix dashboard tests benchmarks app.py
+
+bench: install
+	@for f in benchmarks/*.py; do echo "== $$f"; $(PY) $$f || exit 1; done
+
+clean:
+	rm -rf instance .pytest_cache

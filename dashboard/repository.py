@@ -1,0 +1,405 @@
+"""All queries, as named methods of one class (storage lives here and only here).
+
+Methods return plain data (dicts, lists, DataFrames) that callers may change
+freely: nothing returned is shared between requests.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import pandas as pd
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from .compute.aggregate import aggregate
+from .compute.disclosure import public_view
+from .db import Database
+from .models import (
+    Area,
+    Handlungsfeld,
+    Indicator,
+    IndicatorValue,
+    Leitlinie,
+    Massnahme,
+    Meta,
+    Source,
+)
+
+VALUE_FIELDS = [
+    "area_code",
+    "area_name",
+    "level",
+    "year",
+    "value",
+    "numerator",
+    "denominator",
+    "flag",
+    "footnote",
+    "series_break",
+]
+
+
+@dataclass(frozen=True)
+class IndicatorInfo:
+    id: str
+    name_de: str
+    name_en: str
+    definition_de: str
+    definition_en: str
+    unit: str
+    decimals: int
+    kind: str
+    multiplier: float
+    source: str
+    licence: str
+    source_url: str
+    source_key: str | None
+    polarity: str
+    handlungsfeld_code: str | None
+    handlungsfeld_title: str | None
+    bereich: str | None
+    leitlinien: tuple[int, ...]
+    target_value: float | None
+    target_year: int | None
+    min_count: int
+    spatial_level: str
+    is_demo: bool
+    last_update: object
+    sort_key: int
+
+    def name(self, lang: str) -> str:
+        return self.name_en if lang == "en" and self.name_en else self.name_de
+
+    def definition(self, lang: str) -> str:
+        return self.definition_en if lang == "en" and self.definition_en else self.definition_de
+
+
+def _indicator_info(ind: Indicator) -> IndicatorInfo:
+    hf = ind.handlungsfeld
+    return IndicatorInfo(
+        id=ind.id,
+        name_de=ind.name_de,
+        name_en=ind.name_en,
+        definition_de=ind.definition_de,
+        definition_en=ind.definition_en,
+        unit=ind.unit,
+        decimals=ind.decimals,
+        kind=ind.kind,
+        multiplier=ind.multiplier,
+        source=ind.source,
+        licence=ind.licence,
+        source_url=ind.source_url,
+        source_key=ind.source_key,
+        polarity=ind.polarity,
+        handlungsfeld_code=hf.code if hf else None,
+        handlungsfeld_title=hf.title_de if hf else None,
+        bereich=hf.bereich if hf else None,
+        leitlinien=tuple(ll.number for ll in ind.leitlinien),
+        target_value=ind.target_value,
+        target_year=ind.target_year,
+        min_count=ind.min_count,
+        spatial_level=ind.spatial_level,
+        is_demo=ind.is_demo,
+        last_update=ind.last_update,
+        sort_key=ind.sort_key,
+    )
+
+
+class Repository:
+    def __init__(self, db: Database):
+        self.db = db
+
+    # -- Kommune and catalogue -------------------------------------------------
+
+    def meta(self) -> dict[str, str]:
+        with self.db.session() as s:
+            return {m.key: m.value for m in s.scalars(select(Meta))}
+
+    def leitlinien(self) -> list[dict]:
+        with self.db.session() as s:
+            rows = s.scalars(
+                select(Leitlinie).options(selectinload(Leitlinie.handlungsfelder)).order_by(Leitlinie.number)
+            )
+            return [
+                {
+                    "number": ll.number,
+                    "title_de": ll.title_de,
+                    "title_en": ll.title_en,
+                    "handlungsfelder": [
+                        {"code": hf.code, "title_de": hf.title_de, "title_en": hf.title_en, "is_example": hf.is_example}
+                        for hf in ll.handlungsfelder
+                    ],
+                }
+                for ll in rows
+            ]
+
+    def handlungsfelder(self) -> list[dict]:
+        with self.db.session() as s:
+            rows = s.scalars(
+                select(Handlungsfeld).options(selectinload(Handlungsfeld.leitlinien)).order_by(Handlungsfeld.number)
+            )
+            return [
+                {
+                    "code": hf.code,
+                    "number": hf.number,
+                    "title_de": hf.title_de,
+                    "title_en": hf.title_en,
+                    "bereich": hf.bereich,
+                    "is_example": hf.is_example,
+                    "leitlinien": [ll.number for ll in hf.leitlinien],
+                }
+                for hf in rows
+            ]
+
+    def indicators(self) -> list[IndicatorInfo]:
+        with self.db.session() as s:
+            rows = s.scalars(
+                select(Indicator)
+                .options(selectinload(Indicator.leitlinien), selectinload(Indicator.handlungsfeld))
+                .order_by(Indicator.sort_key, Indicator.id)
+            )
+            return [_indicator_info(ind) for ind in rows]
+
+    def indicator(self, indicator_id: str) -> IndicatorInfo | None:
+        with self.db.session() as s:
+            ind = s.get(Indicator, indicator_id)
+            return _indicator_info(ind) if ind else None
+
+    def sources(self) -> list[dict]:
+        with self.db.session() as s:
+            return [
+                {c.name: getattr(src, c.name) for c in Source.__table__.columns}
+                for src in s.scalars(select(Source).order_by(Source.is_demo, Source.key))
+            ]
+
+    # -- Areas and geometry -------------------------------------------------------
+
+    def areas(self, level: str | None = None, *, include_reference: bool = False) -> pd.DataFrame:
+        with self.db.session() as s:
+            parent = Area.__table__.alias("parent")
+            query = (
+                select(
+                    Area.code,
+                    Area.name,
+                    Area.level,
+                    Area.is_reference,
+                    Area.placeholder_geometry,
+                    parent.c.code.label("parent_code"),
+                )
+                .outerjoin(parent, parent.c.id == Area.parent_id)
+                .order_by(Area.sort_key, Area.name)
+            )
+            if level:
+                query = query.where(Area.level == level)
+            if not include_reference:
+                query = query.where(Area.is_reference.is_(False))
+            return pd.DataFrame(
+                s.execute(query).all(), columns=["code", "name", "level", "is_reference", "placeholder", "parent_code"]
+            )
+
+    def geojson(self, level: str) -> dict:
+        """The level's simplified geometry as a FeatureCollection, ids = area codes."""
+        with self.db.session() as s:
+            rows = s.execute(
+                select(Area.code, Area.name, Area.geometry, Area.placeholder_geometry)
+                .where(Area.level == level, Area.geometry.is_not(None))
+                .order_by(Area.sort_key)
+            ).all()
+        return {
+            "type": "FeatureCollection",
+            "features": [
+                {
+                    "type": "Feature",
+                    "id": code,
+                    "properties": {"name": name, "placeholder": placeholder},
+                    "geometry": json.loads(geometry),
+                }
+                for code, name, geometry, placeholder in rows
+            ],
+        }
+
+    def has_placeholder_geometry(self) -> bool:
+        with self.db.session() as s:
+            return s.scalar(select(Area.id).where(Area.placeholder_geometry.is_(True)).limit(1)) is not None
+
+    # -- Values -------------------------------------------------------------------
+
+    def _stored_values(self, s, indicator_id: str, level: str | None, area_codes) -> pd.DataFrame:
+        query = (
+            select(
+                Area.code,
+                Area.name,
+                Area.level,
+                IndicatorValue.year,
+                IndicatorValue.value,
+                IndicatorValue.numerator,
+                IndicatorValue.denominator,
+                IndicatorValue.flag,
+                IndicatorValue.footnote,
+                IndicatorValue.series_break,
+            )
+            .join(Area, Area.id == IndicatorValue.area_id)
+            .where(IndicatorValue.indicator_id == indicator_id)
+            .order_by(Area.sort_key, IndicatorValue.year)
+        )
+        if level:
+            query = query.where(Area.level == level)
+        if area_codes is not None:
+            query = query.where(Area.code.in_(list(area_codes)))
+        return pd.DataFrame(s.execute(query).all(), columns=VALUE_FIELDS)
+
+    def values(
+        self,
+        indicator_id: str,
+        *,
+        level: str | None = None,
+        area_codes: list[str] | None = None,
+        public: bool = True,
+    ) -> pd.DataFrame:
+        """Values of one indicator at one level (or for given areas).
+
+        Where nothing is stored at the level, the values are aggregated from the
+        level below (numerators and denominators, never rates). ``public``
+        removes suppressed values before they can reach a browser.
+        """
+        info = self.indicator(indicator_id)
+        if info is None:
+            return pd.DataFrame(columns=VALUE_FIELDS)
+        with self.db.session() as s:
+            frame = self._stored_values(s, indicator_id, level, area_codes)
+            if level and frame.empty:
+                frame = self._aggregated(s, info, level)
+                if area_codes is not None:
+                    frame = frame[frame["area_code"].isin(area_codes)]
+        frame = frame.astype({"value": float, "numerator": float, "denominator": float})
+        frame["flag"] = frame["flag"].astype(object).where(frame["flag"].notna(), None)
+        return public_view(frame) if public else frame
+
+    def _aggregated(self, s, info: IndicatorInfo, level: str) -> pd.DataFrame:
+        areas = pd.DataFrame(
+            s.execute(
+                select(Area.id, Area.code, Area.name, Area.level, Area.parent_id).where(Area.is_reference.is_(False))
+            ).all(),
+            columns=["id", "code", "name", "level", "parent_id"],
+        )
+        targets = areas[areas["level"] == level]
+        if targets.empty:
+            return pd.DataFrame(columns=VALUE_FIELDS)
+        code_by_id = dict(zip(areas["id"], areas["code"], strict=True))
+        # Map every area to its ancestor on the target level.
+        parent_of_id = dict(zip(areas["id"], areas["parent_id"], strict=True))
+        target_ids = set(targets["id"])
+        ancestor: dict[str, str] = {}
+        for area_id in areas["id"]:
+            current = parent_of_id.get(area_id)
+            while current is not None and current not in target_ids:
+                current = parent_of_id.get(current)
+            if current is not None:
+                ancestor[code_by_id[area_id]] = code_by_id[current]
+        children = self._stored_values(s, info.id, None, None)
+        if children.empty:
+            return pd.DataFrame(columns=VALUE_FIELDS)
+        # Aggregate from the lowest stored level only, so nothing counts twice.
+        levels_with_data = children["level"].unique()
+        lowest = next((lv for lv in self._level_order(s) if lv in levels_with_data), None)
+        children = children[children["level"] == lowest]
+        result = aggregate(children, ancestor, kind=info.kind, multiplier=info.multiplier)
+        names = dict(zip(targets["code"], targets["name"], strict=True))
+        result["area_name"] = result["area_code"].map(names)
+        result["level"] = level
+        provisional_years = set(children.loc[children["flag"] == "provisional", "year"])
+        result["flag"] = result["year"].map(lambda y: "provisional" if y in provisional_years else None)
+        result["footnote"] = result["incomplete"].map(
+            lambda inc: (
+                "Aus unvollständigen Teilgebieten berechnet: für einzelne Teilgebiete fehlen Werte." if inc else None
+            )
+        )
+        break_years = set(children.loc[children["series_break"].astype(bool), "year"])
+        result["series_break"] = result["year"].isin(break_years)
+        return result[VALUE_FIELDS]
+
+    def _level_order(self, s) -> list[str]:
+        """Levels from smallest to largest, read from the area hierarchy."""
+        rows = s.execute(select(Area.level, Area.parent_id, Area.id).where(Area.is_reference.is_(False))).all()
+        depth: dict[str, int] = {}
+        parent_of = {area_id: parent for _level, parent, area_id in rows}
+        for level, _parent, area_id in rows:
+            d, current = 0, parent_of.get(area_id)
+            while current is not None:
+                d, current = d + 1, parent_of.get(current)
+            depth[level] = max(depth.get(level, 0), d)
+        return sorted(depth, key=lambda lv: -depth[lv])
+
+    def reference_values(self, indicator_id: str) -> pd.DataFrame:
+        """Values of reference areas (Land, Bund, other Kreise) for one indicator."""
+        with self.db.session() as s:
+            query = (
+                select(
+                    Area.code,
+                    Area.name,
+                    Area.level,
+                    IndicatorValue.year,
+                    IndicatorValue.value,
+                    IndicatorValue.numerator,
+                    IndicatorValue.denominator,
+                    IndicatorValue.flag,
+                    IndicatorValue.footnote,
+                    IndicatorValue.series_break,
+                )
+                .join(Area, Area.id == IndicatorValue.area_id)
+                .where(IndicatorValue.indicator_id == indicator_id, Area.is_reference.is_(True))
+                .order_by(Area.sort_key, IndicatorValue.year)
+            )
+            return pd.DataFrame(s.execute(query).all(), columns=VALUE_FIELDS)
+
+    def years(self, indicator_id: str) -> list[int]:
+        with self.db.session() as s:
+            return list(
+                s.scalars(
+                    select(IndicatorValue.year)
+                    .where(IndicatorValue.indicator_id == indicator_id)
+                    .distinct()
+                    .order_by(IndicatorValue.year)
+                )
+            )
+
+    # -- Maßnahmen ----------------------------------------------------------------
+
+    def massnahmen(self, leitlinie: int | None = None) -> list[dict]:
+        with self.db.session() as s:
+            query = (
+                select(Massnahme)
+                .options(
+                    selectinload(Massnahme.leitlinie),
+                    selectinload(Massnahme.handlungsfeld),
+                    selectinload(Massnahme.indicators),
+                )
+                .order_by(Massnahme.code)
+            )
+            if leitlinie is not None:
+                query = query.join(Leitlinie, Leitlinie.id == Massnahme.leitlinie_id).where(
+                    Leitlinie.number == leitlinie
+                )
+            return [
+                {
+                    "id": m.id,
+                    "code": m.code,
+                    "title": m.title,
+                    "description": m.description,
+                    "status": m.status,
+                    "responsible_unit": m.responsible_unit,
+                    "start": m.start,
+                    "end": m.end,
+                    "progress_note": m.progress_note,
+                    "leitlinie": m.leitlinie.number,
+                    "handlungsfeld": m.handlungsfeld.code,
+                    "handlungsfeld_title": m.handlungsfeld.title_de,
+                    "is_example": m.is_example,
+                    "version": m.version,
+                    "updated_at": m.updated_at,
+                    "indicators": [i.id for i in m.indicators],
+                }
+                for m in s.scalars(query)
+            ]
