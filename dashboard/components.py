@@ -8,9 +8,18 @@ from .i18n import t
 from .services import services
 
 
-def notice(text: str, *, kind: str = "demo", role: str = "note") -> html.Div:
-    """A labelled notice box; the label is written out, never colour alone."""
-    return html.Div(text, className=f"notice notice-{kind}", role=role)
+NOTICE_LABELS = {
+    "demo": {"de": "Beispieldaten", "en": "Demo data"},
+    "example": {"de": "Hinweis", "en": "Note"},
+    "info": {"de": "Hinweis", "en": "Note"},
+    "error": {"de": "Fehler", "en": "Error"},
+}
+
+
+def notice(text, *, kind: str = "demo", lang: str = "de", role: str = "note") -> html.Div:
+    """A notice box whose label is written out as text, never colour alone."""
+    label = NOTICE_LABELS[kind][lang if lang in ("de", "en") else "de"]
+    return html.Div([html.Strong(f"{label}: "), text], className=f"notice notice-{kind}", role=role)
 
 
 def demo_notice(lang: str) -> html.Div | None:
@@ -20,7 +29,7 @@ def demo_notice(lang: str) -> html.Div | None:
     if not has_demo:
         return None
     return html.Div(
-        notice(t("demo_banner", lang, kommune=svc.kommune.name)),
+        notice(t("demo_banner", lang, kommune=svc.kommune.name), lang=lang),
         className="container-xxl banner-row",
         id="demo-banner",
     )

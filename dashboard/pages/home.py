@@ -53,7 +53,7 @@ def layout(query: dict, lang: str) -> html.Div:  # noqa: ARG001 - uniform page s
         [
             html.H1(t("leitlinien", lang)),
             html.P(t("home_intro", lang, kommune=svc.kommune.name), className="lead"),
-            notice(t("example_banner", lang), kind="example") if examples else None,
+            notice(t("example_banner", lang), kind="example", lang=lang) if examples else None,
             html.Ol(cards, className="leitlinien-grid", id="leitlinien-list"),
         ]
     )
