@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import uuid
 from pathlib import Path
 
@@ -16,6 +17,13 @@ from dashboard.settings import ROOT, SHARED_REAL_DEFAULT, Settings
 
 os.environ.setdefault("DASH_TEST_CHROMEPATH", "/usr/bin/chromium")
 TESTS = Path(__file__).parent
+
+
+def free_port() -> int:
+    """A free TCP port on loopback. dash_duo defaults to 8050, which parallel runs share."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def pytest_setup_options():
