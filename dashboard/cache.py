@@ -31,7 +31,8 @@ def invalidate_data() -> int:
     """Mark all cached data as stale (for every worker sharing the cache)."""
     cache = services().cache
     data_version()  # make sure the counter exists
-    return int(cache.inc(VERSION_KEY) or data_version())
+    # cache.cache is the backend; inc() is atomic on Redis.
+    return int(cache.cache.inc(VERSION_KEY) or data_version())
 
 
 def cached(name: str, compute: Callable[[], Any], *key_parts, timeout: int | None = None) -> Any:
