@@ -59,5 +59,10 @@ def run_command(settings: Settings, host: str, port: int, debug: bool) -> None:
     create_app(settings).run(host=host, port=port, debug=debug)
 
 
+from .massnahmen_cli import massnahmen_group, user_group  # noqa: E402
+
+main.add_command(user_group)
+main.add_command(massnahmen_group)
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -23,8 +23,10 @@ from .models import (
     IndicatorValue,
     Leitlinie,
     Massnahme,
+    MassnahmeChange,
     Meta,
     Source,
+    User,
 )
 
 VALUE_FIELDS = [
@@ -403,3 +405,64 @@ class Repository:
                 }
                 for m in s.scalars(query)
             ]
+
+    def massnahme(self, massnahme_id: int) -> dict | None:
+        """One Maßnahme (same fields as ``massnahmen()``) or None."""
+        with self.db.session() as s:
+            code = s.scalar(select(Massnahme.code).where(Massnahme.id == massnahme_id))
+        if code is None:
+            return None
+        return next((m for m in self.massnahmen_by_codes([code])), None)
+
+    def massnahmen_by_codes(self, codes: list[str]) -> list[dict]:
+        wanted = set(codes)
+        return [m for m in self.massnahmen() if m["code"] in wanted]
+
+    def massnahme_history(self, massnahme_ids: list[int] | None = None) -> dict[int, list[dict]]:
+        """The change history per Maßnahme id, newest first."""
+        with self.db.session() as s:
+            query = select(MassnahmeChange).order_by(MassnahmeChange.changed_at.desc(), MassnahmeChange.id.desc())
+            if massnahme_ids is not None:
+                query = query.where(MassnahmeChange.massnahme_id.in_(list(massnahme_ids)))
+            history: dict[int, list[dict]] = {}
+            for c in s.scalars(query):
+                history.setdefault(c.massnahme_id, []).append(
+                    {
+                        "changed_at": c.changed_at,
+                        "changed_by": c.changed_by,
+                        "field": c.field,
+                        "old_value": c.old_value,
+                        "new_value": c.new_value,
+                        "comment": c.comment,
+                    }
+                )
+            return history
+
+    # -- Users ----------------------------------------------------------------------
+
+    def user(self, username: str) -> dict | None:
+        """A user with the password hash (for sign-in only; never send it to a browser)."""
+        with self.db.session() as s:
+            u = s.scalar(select(User).where(User.username == username))
+            if u is None:
+                return None
+            return {
+                "username": u.username,
+                "display_name": u.display_name,
+                "role": u.role,
+                "password_hash": u.password_hash,
+            }
+
+    def save_user(self, username: str, password_hash: str, display_name: str = "") -> bool:
+        """Create the user or set a new password; True when the user is new."""
+        with self.db.session() as s:
+            u = s.scalar(select(User).where(User.username == username))
+            created = u is None
+            if created:
+                u = User(username=username, password_hash=password_hash, display_name=display_name or username)
+                s.add(u)
+            else:
+                u.password_hash = password_hash
+                if display_name:
+                    u.display_name = display_name
+            return created
