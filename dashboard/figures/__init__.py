@@ -1,0 +1,1 @@
+"""Pure figure and panel builders: (frame, *, options) -> figure, component or image."""
