@@ -2,9 +2,8 @@
 
 - Passwords are stored only as scrypt hashes (``werkzeug.security``).
 - The session is Flask's cookie, signed with ``SECRET_KEY``; a forged or
-  tampered cookie is simply an empty session. The cookie is HttpOnly and
-  SameSite=Lax, and Secure whenever the request came in over HTTPS (directly or
-  via a proxy's ``X-Forwarded-Proto``).
+  tampered cookie is simply an empty session. Its flags (HttpOnly,
+  SameSite=Lax, Secure over HTTPS) are set by ``security.py``.
 - Failed sign-ins are counted per username + IP address in the app's cache
   (Redis when configured), so the limit holds across all workers.
 - ``current_user()`` is what every edit callback asks on the server. It checks
@@ -20,7 +19,6 @@ import hashlib
 import time
 
 from flask import request, session
-from flask.sessions import SecureCookieSessionInterface
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from .services import services
@@ -132,20 +130,3 @@ def current_user() -> dict | None:
 def signed_in_at() -> dt.datetime | None:
     data = session.get(SESSION_KEY)
     return dt.datetime.fromtimestamp(data["at"]) if isinstance(data, dict) and "at" in data else None
-
-
-class SessionInterface(SecureCookieSessionInterface):
-    """Flask's signed cookie session, marked Secure when the request came over HTTPS."""
-
-    def get_cookie_secure(self, app) -> bool:
-        if super().get_cookie_secure(app):
-            return True
-        try:
-            return request.is_secure or request.headers.get("X-Forwarded-Proto", "").lower() == "https"
-        except RuntimeError:  # outside a request
-            return False
-
-
-def init_app(server) -> None:
-    server.config.update(SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax")
-    server.session_interface = SessionInterface()

@@ -55,6 +55,113 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The monitor shows how education in {kommune} develops: indicators per district, "
         "time series with targets, and the status of measures for each guiding principle.",
     },
+    # -- Maßnahmen, Leitlinie pages, sign-in (issue 4) --
+    "nav_signin": {"de": "Anmelden", "en": "Sign in"},
+    "nav_leitlinie": {"de": "Leitlinie", "en": "Guiding principle"},
+    "nav_massnahme": {"de": "Maßnahme", "en": "Measure"},
+    "mn_title": {"de": "Maßnahmen je Leitlinie", "en": "Measures by guiding principle"},
+    "mn_intro": {
+        "de": "Wie weit ist die Umsetzung des Bildungskonzepts? Je Leitlinie: wie viele Maßnahmen in "
+        "welchem Stand sind, welcher Anteil umgesetzt ist und ob die zugehörigen Indikatoren ihre "
+        "Zielwerte erreichen.",
+        "en": "How far has the education concept come? For each guiding principle: how many measures are "
+        "in which status, the share implemented, and whether its indicators reach their targets.",
+    },
+    "mn_example_notice": {
+        "de": "Die Handlungsfelder und Maßnahmen für {kommune} sind Beispiele, nicht das beschlossene "
+        "Bildungskonzept. Status, Zuständigkeiten und Termine sind erfunden.",
+        "en": "The fields of action and measures for {kommune} are examples, not the adopted education "
+        "concept. Status, responsibilities and dates are invented.",
+    },
+    "mn_all": {"de": "Alle Leitlinien zusammen", "en": "All guiding principles together"},
+    "mn_status_of": {"de": "Stand der Maßnahmen", "en": "Status of the measures"},
+    "mn_overdue_count": {"de": "{n} überfällig", "en": "{n} overdue"},
+    "mn_overdue_rule": {
+        "de": "Überfällig heißt: Das geplante Ende ist vorbei und die Maßnahme ist weder umgesetzt noch "
+        "dauerhaft etabliert. Zurückgestellte Maßnahmen zählen nicht als überfällig, weil die "
+        "Zurückstellung eine bewusste Entscheidung ist.",
+        "en": "Overdue means: the planned end has passed and the measure is neither implemented nor "
+        "permanently established. Deferred measures do not count as overdue, because deferring is a "
+        "deliberate decision.",
+    },
+    "mn_targets": {"de": "Zielwerte der Indikatoren", "en": "Indicator targets"},
+    "mn_targets_none": {
+        "de": "Für die Indikatoren dieser Leitlinie sind keine Zielwerte hinterlegt.",
+        "en": "No targets are set for the indicators of this guiding principle.",
+    },
+    "mn_targets_basis": {
+        "de": "Bewertet am gesamtstädtischen Wert, Trend der letzten 5 Jahre.",
+        "en": "Judged on the city-wide value, trend of the last 5 years.",
+    },
+    "mn_open_leitlinie": {"de": "Maßnahmen der Leitlinie {n} ansehen", "en": "View the measures of principle {n}"},
+    "mn_export": {"de": "Maßnahmenregister herunterladen", "en": "Download the register of measures"},
+    "mn_export_text": {
+        "de": "Das ganze Register mit allen Feldern, zum Weiterbearbeiten und zum Wiedereinlesen.",
+        "en": "The whole register with every field, for editing and importing back.",
+    },
+    "mn_import": {"de": "Maßnahmenregister einlesen", "en": "Import the register of measures"},
+    "mn_import_text": {
+        "de": "XLSX oder CSV (Semikolon, UTF-8) im Format des Downloads. Maßnahmen werden über den Code "
+        "zugeordnet; bei einem Fehler wird nichts geändert. Nicht enthaltene Maßnahmen bleiben, wie sie sind.",
+        "en": "XLSX or CSV (semicolon, UTF-8) in the download's format. Measures are matched by code; on "
+        "any error nothing changes. Measures missing from the file stay as they are.",
+    },
+    "mn_import_drop": {"de": "Datei auswählen oder hierher ziehen", "en": "Choose a file or drop it here"},
+    "mn_signed_in_as": {"de": "Angemeldet als {name}", "en": "Signed in as {name}"},
+    "mn_signin_hint": {"de": "Für Bildungsmanager: Anmelden zum Bearbeiten", "en": "For staff: sign in to edit"},
+    "mn_filters": {"de": "Maßnahmen filtern", "en": "Filter measures"},
+    "mn_filter_status": {"de": "Status", "en": "Status"},
+    "mn_filter_hf": {"de": "Handlungsfeld", "en": "Field of action"},
+    "mn_filter_unit": {"de": "Verantwortliche Stelle", "en": "Responsible unit"},
+    "mn_filter_overdue": {"de": "Nur überfällige", "en": "Only overdue"},
+    "mn_filter_all": {"de": "Alle", "en": "All"},
+    "mn_filter_reset": {"de": "Filter zurücksetzen", "en": "Reset filters"},
+    "mn_shown": {"de": "{n} von {total} Maßnahmen angezeigt", "en": "{n} of {total} measures shown"},
+    "mn_none_match": {
+        "de": "Keine Maßnahme passt zu diesen Filtern.",
+        "en": "No measure matches these filters.",
+    },
+    "mn_responsible": {"de": "Verantwortlich", "en": "Responsible"},
+    "mn_period": {"de": "Zeitraum", "en": "Period"},
+    "mn_last_change": {"de": "Letzte Änderung", "en": "Last change"},
+    "mn_progress": {"de": "Fortschritt", "en": "Progress"},
+    "mn_indicators": {"de": "Indikatoren", "en": "Indicators"},
+    "mn_overdue": {"de": "überfällig", "en": "overdue"},
+    "mn_details": {"de": "Details, Verlauf", "en": "Details, history"},
+    "mn_edit": {"de": "Bearbeiten", "en": "Edit"},
+    "mn_history": {"de": "Verlauf der Änderungen", "en": "History of changes"},
+    "mn_history_none": {"de": "Noch keine Änderungen protokolliert.", "en": "No changes recorded yet."},
+    "mn_history_when": {"de": "Wann", "en": "When"},
+    "mn_history_who": {"de": "Wer", "en": "Who"},
+    "mn_history_field": {"de": "Feld", "en": "Field"},
+    "mn_history_old": {"de": "Vorher", "en": "Before"},
+    "mn_history_new": {"de": "Nachher", "en": "After"},
+    "mn_history_comment": {"de": "Kommentar", "en": "Comment"},
+    "mn_edit_title": {"de": "Stand ändern", "en": "Change the status"},
+    "mn_edit_comment": {"de": "Kommentar (Pflicht, steht im Verlauf)", "en": "Comment (required, kept in the history)"},
+    "mn_save": {"de": "Änderung speichern", "en": "Save change"},
+    "mn_saved": {"de": "Gespeichert: {fields}.", "en": "Saved: {fields}."},
+    "mn_not_found": {"de": "Die Maßnahme {code} gibt es nicht.", "en": "There is no measure {code}."},
+    "mn_leitlinie_not_found": {"de": "Die Leitlinie {n} gibt es nicht.", "en": "There is no guiding principle {n}."},
+    "mn_back": {"de": "Zurück zur Leitlinie {n}", "en": "Back to guiding principle {n}"},
+    "mn_back_overview": {"de": "Alle Leitlinien", "en": "All guiding principles"},
+    "mn_refused": {
+        "de": "Nicht angemeldet oder Sitzung abgelaufen: Die Änderung wurde abgelehnt. Bitte melden Sie sich an.",
+        "en": "Not signed in or session expired: the change was refused. Please sign in.",
+    },
+    "mn_example_tag": {"de": "Beispiel", "en": "Example"},
+    "signin_title": {"de": "Anmelden", "en": "Sign in"},
+    "signin_intro": {
+        "de": "Die Anmeldung ist für Bildungsmanagerinnen und Bildungsmanager, die den Stand der Maßnahmen "
+        "pflegen. Alle anderen Seiten sind ohne Anmeldung öffentlich.",
+        "en": "Signing in is for staff who maintain the status of the measures. Every other page is public.",
+    },
+    "signin_user": {"de": "Benutzername", "en": "Username"},
+    "signin_password": {"de": "Passwort", "en": "Password"},
+    "signin_submit": {"de": "Anmelden", "en": "Sign in"},
+    "signin_out": {"de": "Abmelden", "en": "Sign out"},
+    "signin_done": {"de": "Angemeldet. Weiter …", "en": "Signed in. Continuing …"},
+    "signin_signed_out": {"de": "Abgemeldet.", "en": "Signed out."},
 }
 
 

@@ -438,6 +438,18 @@ class Repository:
                 )
             return history
 
+    def massnahmen_last_change(self) -> dict[int, object]:
+        """When each Maßnahme was last changed (newest history entry), by Maßnahme id."""
+        from sqlalchemy import func
+
+        with self.db.session() as s:
+            rows = s.execute(
+                select(MassnahmeChange.massnahme_id, func.max(MassnahmeChange.changed_at)).group_by(
+                    MassnahmeChange.massnahme_id
+                )
+            ).all()
+            return dict(rows)
+
     # -- Users ----------------------------------------------------------------------
 
     def user(self, username: str) -> dict | None:

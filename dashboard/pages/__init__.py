@@ -13,6 +13,10 @@ from dataclasses import dataclass
 PAGE_MODULES = [
     "home",
     "quellen",
+    "massnahmen",
+    "leitlinie",
+    "massnahme",
+    "anmelden",
 ]
 
 
