@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 PORT ?= 8050
 export TEST_DATABASE_URL ?=
 
-.PHONY: run test lint format bench install install-test browsers load load-magdeburg clean
+.PHONY: serve run test lint format bench install install-test browsers load load-magdeburg clean
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -27,7 +27,12 @@ browsers:
 
 ## Run the app on SQLite with the shipped demo data (http://127.0.0.1:$(PORT)/).
 run: install
+	$(VENV)/bin/dashboard db upgrade
 	$(VENV)/bin/dashboard run --port $(PORT)
+
+## Production-like: migrate, then gunicorn with gunicorn.conf.py (what the Docker image runs).
+serve: install
+	PATH=$(CURDIR)/$(VENV)/bin:$$PATH BM_BIND=$${BM_BIND:-127.0.0.1:$(PORT)} deploy/entrypoint.sh gunicorn app:server -c gunicorn.conf.py
 
 ## Load Magdeburg's real data (needs ../shared/data/real) and run it.
 run-magdeburg: install
@@ -44,6 +49,7 @@ test: install browsers
 lint: install
 	$(VENV)/bin/ruff check dashboard tests benchmarks app.py
 	$(VENV)/bin/ruff format --check dashboard tests benchmarks app.py
+	$(VENV)/bin/hadolint Dockerfile
 
 format: install
 	$(VENV)/bin/ruff format dashboard tests benchmarks app.py

@@ -9,12 +9,12 @@ import dash
 from flask import Flask, request
 from flask_caching import Cache
 
+from . import health, logging_setup, security
 from . import layout as shell_layout
 from .db import Database
 from .i18n import normalise_language
 from .kommune import load_kommune
-from .loader import is_loaded
-from .loader import load as load_data
+from .migrate import prepare_database
 from .pages import load_pages
 from .repository import Repository
 from .services import EXTENSION_KEY, Services
@@ -57,7 +57,12 @@ class BildungsmonitorDash(dash.Dash):
 
 def _cache_config(settings: Settings) -> dict:
     if settings.redis_url:
-        return {"CACHE_TYPE": "RedisCache", "CACHE_REDIS_URL": settings.redis_url, "CACHE_DEFAULT_TIMEOUT": 600}
+        return {
+            "CACHE_TYPE": "RedisCache",
+            "CACHE_REDIS_URL": settings.redis_url,
+            "CACHE_DEFAULT_TIMEOUT": 600,
+            "CACHE_KEY_PREFIX": settings.cache_prefix,
+        }
     return {"CACHE_TYPE": "SimpleCache", "CACHE_DEFAULT_TIMEOUT": 600}
 
 
@@ -66,14 +71,15 @@ def create_app(settings: Settings | None = None, *, load_if_empty: bool = True) 
     settings = settings or Settings.from_env()
     kommune = load_kommune(settings.kommune_file, settings.shared_data)
     db = Database(settings.resolved_database_url)
-    if load_if_empty and not is_loaded(db):
-        report = load_data(db, kommune, settings.shared_data)
-        log.info(report.summary())
+    # Alembic migrations, then the Kommune's data into an empty database (once, under a lock).
+    prepare_database(db, kommune, settings.shared_data, load_if_empty=load_if_empty)
 
     server = Flask(__name__)
     server.secret_key = settings.secret_key or secrets.token_hex(32)
     server.config.update(SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax")
     cache = Cache(server, config=_cache_config(settings))
+    logging_setup.install(server)  # request ids
+    health.install(server)  # /healthz, /readyz
 
     app = BildungsmonitorDash(
         __name__,
@@ -91,6 +97,7 @@ def create_app(settings: Settings | None = None, *, load_if_empty: bool = True) 
         ],
     )
     app.default_language = settings.default_language
+    security.install(app, settings)  # headers, framing, cookies, callback errors
     app.index_string = INDEX_TEMPLATE
     services = Services(settings=settings, kommune=kommune, db=db, repo=Repository(db), cache=cache, app=app)
     server.extensions[EXTENSION_KEY] = services

@@ -64,5 +64,9 @@ from .massnahmen_cli import massnahmen_group, user_group  # noqa: E402
 main.add_command(user_group)
 main.add_command(massnahmen_group)
 
+from .db_cli import db_group  # noqa: E402
+
+main.add_command(db_group)
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -65,6 +65,37 @@ SETTINGS: dict[str, Setting] = {
         "Folder with the real public data (../shared/data/real). Where it is "
         "absent, real-data indicators are skipped and the app runs on demo data.",
     ),
+    # Production operation (issue 8): see README "Betrieb / Deployment".
+    "cache_prefix": Setting(
+        "BM_CACHE_PREFIX",
+        "bildungsmonitor:",
+        "Prefix of every cache key in Redis; give each app sharing one Redis its own.",
+    ),
+    "proxy_hops": Setting(
+        "BM_PROXY_HOPS",
+        "0",
+        "Number of reverse proxies in front of the app whose X-Forwarded-For/-Proto/-Host are "
+        "trusted (werkzeug ProxyFix). 1 behind one proxy; 0 (default) trusts none.",
+    ),
+    "max_request_mb": Setting(
+        "BM_MAX_REQUEST_MB",
+        "32",
+        "Largest request body in MB (uploads included); larger requests get 413.",
+    ),
+    "log_format": Setting("BM_LOG_FORMAT", "json", "Log format under gunicorn: json (one object per line) or text."),
+    "log_level": Setting("BM_LOG_LEVEL", "INFO", "Log level: DEBUG, INFO, WARNING, ERROR."),
+    "bind": Setting("BM_BIND", "0.0.0.0:8000", "Address gunicorn listens on (gunicorn.conf.py)."),
+    "workers": Setting(
+        "BM_WORKERS",
+        "",
+        "Number of gunicorn worker processes. Empty: 2 x CPU cores + 1.",
+    ),
+    "threads": Setting("BM_THREADS", "2", "Threads per gunicorn worker (gthread worker)."),
+    "timeout": Setting(
+        "BM_TIMEOUT",
+        "60",
+        "Seconds a request may take before gunicorn restarts its worker.",
+    ),
 }
 
 
@@ -78,6 +109,15 @@ class Settings:
     frame_ancestors: str = ""
     default_language: str = "de"
     shared_data_dir: str = str(SHARED_REAL_DEFAULT)
+    cache_prefix: str = "bildungsmonitor:"
+    proxy_hops: str = "0"
+    max_request_mb: str = "32"
+    log_format: str = "json"
+    log_level: str = "INFO"
+    bind: str = "0.0.0.0:8000"
+    workers: str = ""
+    threads: str = "2"
+    timeout: str = "60"
     extra: dict = field(default_factory=dict)
 
     @classmethod
