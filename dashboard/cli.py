@@ -64,6 +64,11 @@ from .massnahmen_cli import massnahmen_group, user_group  # noqa: E402
 main.add_command(user_group)
 main.add_command(massnahmen_group)
 
+from .ingest.cli import export_command, import_group  # noqa: E402
+
+main.add_command(import_group)
+main.add_command(export_command)
+
 from .db_cli import db_group  # noqa: E402
 
 main.add_command(db_group)

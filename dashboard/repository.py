@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from .compute.aggregate import aggregate
-from .compute.disclosure import public_view
+from .compute.disclosure import SUPPRESSED, public_view, secondary_suppression
 from .db import Database
 from .models import (
     Area,
@@ -277,7 +277,7 @@ class Repository:
                     frame = frame[frame["area_code"].isin(area_codes)]
         frame = frame.astype({"value": float, "numerator": float, "denominator": float})
         frame["flag"] = frame["flag"].astype(object).where(frame["flag"].notna(), None)
-        return public_view(frame) if public else frame
+        return public_view(self._protected(info, frame)) if public else frame
 
     def _aggregated(self, s, info: IndicatorInfo, level: str) -> pd.DataFrame:
         areas = pd.DataFrame(
@@ -366,6 +366,100 @@ class Repository:
                     .order_by(IndicatorValue.year)
                 )
             )
+
+    # -- Import and disclosure control (dashboard/ingest, issue 5) ----------------
+
+    def _protected(self, info: IndicatorInfo, frame: pd.DataFrame) -> pd.DataFrame:
+        """``frame`` with secondary suppression (README: Datenschutz), decided over all levels."""
+        if frame.empty or info.min_count <= 0 or info.kind == "index":
+            return frame
+        with self.db.session() as s:
+            full, parent_of = self._all_levels(s, info)
+        protected = secondary_suppression(full, parent_of, kind=info.kind, min_count=info.min_count)
+        shut = protected[protected["flag"] == SUPPRESSED]
+        hidden = set(zip(shut["area_code"], shut["year"].astype(int), strict=True))
+        frame = frame.copy()
+        mask = [(code, int(year)) in hidden for code, year in zip(frame["area_code"], frame["year"], strict=True)]
+        frame.loc[mask, "flag"] = SUPPRESSED
+        return frame
+
+    def _all_levels(self, s, info: IndicatorInfo) -> tuple[pd.DataFrame, dict[str, str]]:
+        """Every published cell of an indicator (stored or aggregated) and the area tree."""
+        rows = s.execute(select(Area.code, Area.parent_id, Area.id).where(Area.is_reference.is_(False))).all()
+        code_of = {area_id: code for code, _parent, area_id in rows}
+        parent_of = {code: code_of[parent] for code, parent, _id in rows if parent in code_of}
+        stored = self._stored_values(s, info.id, None, None)
+        stored = stored[stored["area_code"].isin(set(code_of.values()))]
+        parts = [stored]
+        for level in self._level_order(s):
+            if level not in set(stored["level"]):
+                parts.append(self._aggregated(s, info, level))
+        parts = [p for p in parts if not p.empty]
+        if not parts:
+            return pd.DataFrame(columns=VALUE_FIELDS), parent_of
+        full = pd.concat(parts, ignore_index=True)
+        return full.astype({"value": float, "numerator": float, "denominator": float}), parent_of
+
+    def import_areas(self) -> list[tuple[str, str, str]]:
+        """(code, name, level) of every area, reference areas included, for matching imports."""
+        with self.db.session() as s:
+            query = select(Area.code, Area.name, Area.level).order_by(Area.sort_key, Area.name)
+            return [tuple(row) for row in s.execute(query).all()]
+
+    def stored_value_map(self, indicator_ids: list[str]) -> dict[tuple[str, str, int], float | None]:
+        """(indicator, area code, year) -> stored value, for the import's year-on-year check."""
+        if not indicator_ids:
+            return {}
+        with self.db.session() as s:
+            query = (
+                select(IndicatorValue.indicator_id, Area.code, IndicatorValue.year, IndicatorValue.value)
+                .join(Area, Area.id == IndicatorValue.area_id)
+                .where(IndicatorValue.indicator_id.in_(indicator_ids))
+            )
+            return {(i, a, y): v for i, a, y, v in s.execute(query).all()}
+
+    def value_table(self, indicator_ids: list[str] | None = None) -> pd.DataFrame:
+        """All stored values in the long import format (staff export; suppressed values included)."""
+        with self.db.session() as s:
+            query = (
+                select(
+                    IndicatorValue.indicator_id,
+                    Area.code,
+                    IndicatorValue.year,
+                    IndicatorValue.value,
+                    IndicatorValue.numerator,
+                    IndicatorValue.denominator,
+                    IndicatorValue.flag,
+                    IndicatorValue.footnote,
+                    IndicatorValue.series_break,
+                )
+                .join(Area, Area.id == IndicatorValue.area_id)
+                .order_by(IndicatorValue.indicator_id, Area.sort_key, IndicatorValue.year)
+            )
+            if indicator_ids is not None:
+                query = query.where(IndicatorValue.indicator_id.in_(indicator_ids))
+            columns = ["indicator", "area", "year", "value", "numerator", "denominator", "flag", "footnote", "series_break"]
+            return pd.DataFrame(s.execute(query).all(), columns=columns)
+
+    def import_runs(self) -> list[dict]:
+        """Every recorded import and rollback, newest first."""
+        from .models import ImportRun
+
+        with self.db.session() as s:
+            return [
+                {
+                    "id": r.id,
+                    "kind": r.kind,
+                    "filename": r.filename,
+                    "sha256": r.sha256,
+                    "imported_by": r.imported_by,
+                    "imported_at": r.imported_at,
+                    "rows_added": r.rows_added,
+                    "rows_changed": r.rows_changed,
+                    "rolled_back": r.rolled_back,
+                }
+                for r in s.scalars(select(ImportRun).order_by(ImportRun.id.desc()))
+            ]
 
     # -- Maßnahmen ----------------------------------------------------------------
 
