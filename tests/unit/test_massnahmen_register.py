@@ -100,7 +100,7 @@ def test_cli_export_import_and_refusal(db, tmp_path, monkeypatch):
     result = runner.invoke(main, ["massnahmen", "import", str(target)])
     assert result.exit_code == 0 and "61 unverändert" in result.output
     bad = tmp_path / "bad.csv"
-    bad.write_bytes(target.read_bytes().replace(";umgesetzt;".encode(), ";fertig;".encode(), 1))
+    bad.write_bytes(target.read_bytes().replace(b";umgesetzt;", b";fertig;", 1))
     result = runner.invoke(main, ["massnahmen", "import", str(bad)])
     assert result.exit_code == 1
     assert "Spalte „Status“: unbekannter Status „fertig“" in result.output
