@@ -21,6 +21,24 @@ from .areas import AreaMatcher, KnownArea, code_text
 from .report import Report
 
 SUFFIXES = (".geojson", ".json", ".zip", ".gpkg")
+#: GEOS validity reasons in German (the rest stays as GEOS says it).
+REASONS = {
+    "Ring Self-intersection": "Ring überschneidet sich selbst",
+    "Self-intersection": "Selbstüberschneidung",
+    "Too few points in geometry component": "zu wenige Punkte",
+    "Hole lies outside shell": "Loch außerhalb der Fläche",
+    "Nested shells": "verschachtelte Flächen",
+    "Interior is disconnected": "Inneres zerfällt",
+    "Duplicate Rings": "doppelte Ringe",
+}
+
+
+def _reason(geometry) -> str:
+    """'Selbstüberschneidung bei 11.97 51.49' from GEOS's 'Self-intersection[11.97 51.49]'."""
+    text = shapely.is_valid_reason(geometry)
+    kind, _, where = text.partition("[")
+    kind = REASONS.get(kind, kind)
+    return f"{kind} bei {where.rstrip(']')}" if where else kind
 
 
 def _write_temp(data: bytes, filename: str, folder: Path) -> Path:
@@ -117,7 +135,7 @@ def read_geodata(
             report.error(f"„{name}“ ({code}) ist keine Fläche, sondern {geometry.geom_type}.", **where)
             continue
         if not original.is_valid:
-            repaired.append(f"{name} ({code}): {shapely.is_valid_reason(original)}")
+            repaired.append(f"{name} ({code}): {_reason(original)}")
         parent_code = default_parent
         if parent_field:
             raw = record[parent_field]

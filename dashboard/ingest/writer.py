@@ -177,7 +177,7 @@ def write_areas(db: Database, rows: list[dict], *, filename, sha256, user) -> Im
     """Insert or update areas (with geometry) by code; parents are given as codes."""
     with db.session() as s:
         areas = {a.code: a for a in s.scalars(select(Area))}
-        next_sort = (s.scalar(select(func.max(Area.sort_key).where(Area.is_reference.is_(False)))) or 0) + 1
+        next_sort = (s.scalar(select(func.max(Area.sort_key)).where(Area.is_reference.is_(False))) or 0) + 1
         added, changed = [], []
         for row in rows:
             area = areas.get(row["code"])
