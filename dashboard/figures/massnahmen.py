@@ -50,11 +50,12 @@ def status_badge(status: str, *, lang: str = "de", id=None) -> html.Span:  # noq
     )
 
 
-def status_bar(summary: StatusSummary, *, lang: str = "de", caption: str = "") -> html.Figure:
+def status_bar(summary: StatusSummary, *, lang: str = "de", caption: str = "", compact: bool = False) -> html.Figure:
     """A stacked bar of the status counts with the counts written in it and a text legend.
 
     The bar itself is hidden from screen readers; the legend below it lists every
     status with its count, so the numbers are there as text, not colour alone.
+    ``compact`` leaves statuses with no Maßnahme out of the legend.
     """
     segments = []
     legend = []
@@ -69,6 +70,8 @@ def status_bar(summary: StatusSummary, *, lang: str = "de", caption: str = "") -
                     title=f"{status_label(status, lang)}: {count}",
                 )
             )
+        if compact and not count:
+            continue
         legend.append(
             html.Li(
                 [

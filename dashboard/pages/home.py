@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 
-from dash import html
+from dash import dcc, html
 
 from ..components import notice
+from ..compute.massnahmen import summaries_by_leitlinie
+from ..figures.massnahmen import done_share_text, status_bar
 from ..i18n import count_text, t
+from ..layout import page_url
+from ..massnahmen_view import today
 from ..pages import Page
 from ..services import services
 
@@ -20,6 +24,7 @@ def layout(query: dict, lang: str) -> html.Div:  # noqa: ARG001 - uniform page s
     indicators = svc.repo.indicators()
     ind_per_leitlinie = Counter(n for ind in indicators for n in ind.leitlinien)
     examples = any(hf["is_example"] for ll in leitlinien for hf in ll["handlungsfelder"])
+    summaries = summaries_by_leitlinie(massnahmen, [ll["number"] for ll in leitlinien], today())
     cards = []
     for ll in leitlinien:
         title = ll["title_en"] if lang == "en" and ll["title_en"] else ll["title_de"]
@@ -28,12 +33,22 @@ def layout(query: dict, lang: str) -> html.Div:  # noqa: ARG001 - uniform page s
                 html.Article(
                     [
                         html.P(f"{t('leitlinie', lang)} {ll['number']}", className="card-kicker"),
-                        html.H2(title, className="leitlinie-title h5"),
+                        html.H2(
+                            dcc.Link(title, href=page_url(f"/leitlinie/{ll['number']}", lang)),
+                            className="leitlinie-title h5",
+                        ),
                         html.P(
                             f"{count_text('massnahmen_count', per_leitlinie.get(ll['number'], 0), lang)} · "
                             f"{count_text('indicators_count', ind_per_leitlinie.get(ll['number'], 0), lang)}",
                             className="card-meta",
                         ),
+                        status_bar(
+                            summaries[ll["number"]],
+                            lang=lang,
+                            compact=True,
+                            caption=f"{t('mn_status_of', lang)}, {t('leitlinie', lang)} {ll['number']}",
+                        ),
+                        html.P(done_share_text(summaries[ll["number"]], lang), className="done-share small"),
                         html.H3(t("handlungsfelder", lang), className="h6 visually-hidden"),
                         html.Ul(
                             [
