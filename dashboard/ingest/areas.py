@@ -29,6 +29,10 @@ def code_text(cell) -> str:
     return str(cell).strip()
 
 
+#: Words that mean "the whole city" in statistical tables.
+CITY_WORDS = {"gesamt", "insgesamt", "stadt gesamt", "stadt insgesamt", "gesamtstadt", "total", "city"}
+
+
 @dataclass(frozen=True)
 class KnownArea:
     code: str
@@ -70,7 +74,18 @@ class AreaMatcher:
             return self._by_code_ci[text.lower()]
         if text.isdigit() and int(text) in self._by_number:
             return self._by_number[int(text)]
-        return self._by_name.get(normalise_name(text))
+        name = normalise_name(text)
+        if name in self._by_name:
+            return self._by_name[name]
+        # "Magdeburg (Stadt gesamt)": the part before the brackets, or the city for "gesamt".
+        if "(" in text:
+            inner = normalise_name(text[text.index("(") + 1 :].rstrip(")"))
+            outer = normalise_name(text[: text.index("(")])
+            if outer in self._by_name and (inner in CITY_WORDS or self._by_name[outer].level != "stadt"):
+                return self._by_name[outer]
+        if name in CITY_WORDS:
+            return next((a for a in self.areas.values() if a.level == "stadt"), None)
+        return None
 
     def suggestions(self, cell, n: int = 3) -> list[str]:
         """The closest known area names (by normalised spelling), best first."""

@@ -53,15 +53,20 @@ class Report:
     #: Cap per message kind, so a file with 100,000 bad rows gives a readable report.
     max_per_kind: int = 200
     _counts: dict = field(default_factory=dict, repr=False)
+    _seen: set = field(default_factory=set, repr=False)
     suppressed_issues: int = 0
 
     def add(self, severity: str, message: str, *, sheet=None, row=None, column=None, kind: str | None = None):
+        issue = Issue(severity, message, self.file, sheet, row, column)
+        if issue in self._seen:
+            return  # the same cell read for several years (wide format) is reported once
+        self._seen.add(issue)
         key = (severity, kind or message)
         self._counts[key] = self._counts.get(key, 0) + 1
         if self._counts[key] > self.max_per_kind:
             self.suppressed_issues += 1
             return
-        self.issues.append(Issue(severity, message, self.file, sheet, row, column))
+        self.issues.append(issue)
 
     def error(self, message: str, **where):
         self.add(ERROR, message, **where)
