@@ -70,3 +70,26 @@ def test_mn001_sign_in_change_status_see_counts_and_history(dash_duo, make_setti
     driver.get(dash_duo.server_url + "/massnahmen")
     assert umgesetzt_count(dash_duo, 1) == before + 1
     assert "Angemeldet als Anna Beispiel" in dash_duo.find_element("#auth-line").text
+
+
+def test_mn002_filters_live_in_the_url(dash_duo, make_settings):
+    app = create_app(make_settings())
+    dash_duo.start_server(app, port=free_port())
+    driver = dash_duo.driver
+    driver.get(dash_duo.server_url + "/leitlinie/1?status=in%20Umsetzung")
+    dash_duo.wait_for_contains_text("#ll-count", "7 von 11 Maßnahmen", timeout=20)
+    statuses = {el.text for el in dash_duo.find_elements("#ll-massnahmen .status-badge")}
+    assert statuses == {"in Umsetzung"}
+    assert not driver.find_elements(By.ID, "mn-edit-save")
+
+    click(dash_duo, "#ll-filter-overdue input")
+    WebDriverWait(driver, 20).until(EC.url_contains("ueberfaellig=1"))
+    assert "status=in+Umsetzung" in driver.current_url
+    count = dash_duo.find_element("#ll-count").text
+    overdue = dash_duo.find_elements("#ll-massnahmen .overdue-tag")
+    assert count == f"{len(overdue)} von 11 Maßnahmen angezeigt"
+
+    # The address reproduces the view.
+    driver.get(driver.current_url)
+    dash_duo.wait_for_text_to_equal("#ll-count", count, timeout=20)
+    assert dash_duo.find_element("#ll-filter-overdue input").is_selected()

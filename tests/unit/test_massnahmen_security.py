@@ -204,3 +204,32 @@ def test_failed_sign_ins_are_limited_per_username_and_ip(client, app):
     assert "Angemeldet" in sign_in(other, app).shown
     with app.server.app_context():
         services().cache.clear()
+
+
+def test_signed_in_upload_validates_and_imports(client, app):
+    import base64
+
+    from dashboard.ingest.massnahmen import write_register
+    from dashboard.massnahmen_service import register_rows
+
+    def upload(content: bytes, filename: str):
+        encoded = "data:text/csv;base64," + base64.b64encode(content).decode()
+        return post_callback(
+            client,
+            app,
+            massnahmen.UPLOAD_RESULT,
+            {f"{massnahmen.UPLOAD}.contents": encoded},
+            {f"{massnahmen.UPLOAD}.filename": filename},
+        )
+
+    sign_in(client, app)
+    with app.server.app_context():
+        rows = register_rows(services().db)
+    bad = write_register([{**rows[0], "handlungsfeld": "HF99"}, *rows[1:]], "csv")
+    response = upload(bad, "register.csv")
+    assert "Import abgebrochen, nichts wurde geändert" in response.shown
+    assert "Zeile 2, Spalte „Handlungsfeld“: unbekanntes Handlungsfeld „HF99“" in response.shown
+    changed = write_register([{**rows[0], "progress_note": "per Upload"}, *rows[1:]], "csv")
+    response = upload(changed, "register.csv")
+    assert "Import abgeschlossen: 0 neu, 1 geändert" in response.shown
+    assert history_of_m01(app)[0]["new_value"] == "per Upload"
