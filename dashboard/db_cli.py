@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 import tempfile
 from pathlib import Path
 
 import click
 
 from .settings import Settings
+
+# Alembic announces each of its plugins at INFO when imported; only its upgrades matter.
+logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
 
 
 @click.group("db")

@@ -70,6 +70,7 @@ def configure(log_format: str = "json", level: str = "INFO") -> None:
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(level.upper())
+    logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
 
 
 def _request_id_from(header: str | None) -> str:

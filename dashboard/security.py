@@ -25,7 +25,8 @@ import dash
 from dash.exceptions import DashException, PreventUpdate
 from flask import Flask, g, jsonify, request
 from flask.sessions import SecureCookieSessionInterface
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import TimeoutError as SQLAlchemyTimeoutError
 from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -40,7 +41,19 @@ REFERRER_POLICY = "strict-origin-when-cross-origin"
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
 # Exceptions a callback raises when fed values the UI never sends (wrong types, missing keys).
-CLIENT_ERRORS = (TypeError, ValueError, KeyError, IndexError, AttributeError, RecursionError, DashException)
+# (A value of the wrong type also fails inside a query: SQLAlchemyError other than the ones below.)
+CLIENT_ERRORS = (
+    TypeError,
+    ValueError,
+    KeyError,
+    IndexError,
+    AttributeError,
+    RecursionError,
+    DashException,
+    SQLAlchemyError,
+)
+# The database is down or restarting: try again shortly (503), whatever the request was.
+DATABASE_DOWN = (OperationalError, InterfaceError, DisconnectionError, SQLAlchemyTimeoutError)
 
 
 class AutoSecureSessionInterface(SecureCookieSessionInterface):
@@ -178,8 +191,8 @@ def install(app: dash.Dash, settings: Settings) -> None:
             return exc
         if isinstance(exc, PreventUpdate):  # pragma: no cover - Dash's own handler answers first
             return "", 204
-        if isinstance(exc, SQLAlchemyError):
-            log.error("Datenbankfehler: %s", exc.__class__.__name__, exc_info=exc)
+        if isinstance(exc, DATABASE_DOWN):
+            log.error("Datenbank nicht erreichbar: %s", exc.__class__.__name__, exc_info=exc)
             return _error_json("Die Datenbank ist gerade nicht erreichbar. Bitte gleich noch einmal versuchen.", 503)
         if request.path.endswith(CALLBACK_PATH) and isinstance(exc, CLIENT_ERRORS):
             log.warning("Callback mit ungültigen Werten: %s", exc.__class__.__name__, exc_info=exc)
