@@ -100,7 +100,8 @@ def ops_pg_url():
     if not base:
         pytest.skip("TEST_DATABASE_URL ist nicht gesetzt: gunicorn-Tests auf PostgreSQL übersprungen")
     schema = f"bm_ops_{uuid.uuid4().hex[:10]}"
-    engine = create_engine(base)
+    # pre_ping: the pg_restart test kills pooled connections in between.
+    engine = create_engine(base, pool_pre_ping=True)
     with engine.begin() as conn:
         conn.execute(text(f'CREATE SCHEMA "{schema}"'))
     separator = "&" if "?" in base else "?"
