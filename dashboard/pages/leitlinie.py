@@ -12,7 +12,7 @@ from dash import Input, Output, State, dcc, html
 from .. import auth
 from ..components import notice
 from ..compute.massnahmen import MassnahmenFilter, filter_massnahmen, is_overdue, status_summary
-from ..figures.massnahmen import done_share_text, sparkline, status_badge, status_bar
+from ..figures.massnahmen import done_share_text, sparkline, status_badge, status_bar, status_label
 from ..formatting import format_date, format_value
 from ..i18n import t
 from ..layout import page_url, with_query
@@ -185,7 +185,7 @@ def filter_form(flt: MassnahmenFilter, felder: list[dict], units: list[str], lan
                 dcc.Dropdown(
                     id=FILTER_STATUS,
                     options=[{"label": t("mn_filter_all", lang), "value": ""}]
-                    + [{"label": s, "value": s} for s in MASSNAHME_STATUSES],
+                    + [{"label": status_label(s, lang), "value": s} for s in MASSNAHME_STATUSES],
                     value=flt.status,
                     clearable=False,
                     searchable=False,

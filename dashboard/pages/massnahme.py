@@ -67,6 +67,26 @@ def details(m: dict, lang: str, last_change=None) -> list:
     ]
 
 
+FIELD_LABELS_EN = {
+    "status": "Status",
+    "progress_note": "Progress note",
+    "responsible_unit": "Responsible unit",
+    "start": "Start",
+    "end": "End",
+    "title": "Title",
+    "description": "Description",
+    "leitlinie": "Guiding principle",
+    "handlungsfeld": "Field of action",
+    "indicators": "Indicators",
+    "is_example": "Example",
+}
+
+
+def field_label(field: str, lang: str) -> str:
+    labels = FIELD_LABELS_EN if lang == "en" else FIELD_LABELS
+    return labels.get(field, field)
+
+
 def _value_text(field: str, value: str | None, lang: str) -> str:
     if value is None:
         return "–"
@@ -102,7 +122,7 @@ def history_table(history: list[dict], lang: str) -> html.Div:
                             [
                                 html.Td(format_date(h["changed_at"], lang)),
                                 html.Td(h["changed_by"]),
-                                html.Td(FIELD_LABELS.get(h["field"], h["field"])),
+                                html.Td(field_label(h["field"], lang)),
                                 html.Td(_value_text(h["field"], h["old_value"], lang)),
                                 html.Td(_value_text(h["field"], h["new_value"], lang)),
                                 html.Td(h["comment"]),
@@ -155,7 +175,7 @@ def edit_form(m: dict, lang: str) -> html.Section:
             html.Div(
                 [
                     field(
-                        FIELD_LABELS["start"],
+                        field_label("start", lang),
                         EDIT_START,
                         dcc.Input(
                             id=EDIT_START,
@@ -165,7 +185,7 @@ def edit_form(m: dict, lang: str) -> html.Section:
                         ),
                     ),
                     field(
-                        FIELD_LABELS["end"],
+                        field_label("end", lang),
                         EDIT_END,
                         dcc.Input(
                             id=EDIT_END,
@@ -180,7 +200,9 @@ def edit_form(m: dict, lang: str) -> html.Section:
             field(
                 t("mn_edit_comment", lang),
                 EDIT_COMMENT,
-                dcc.Textarea(id=EDIT_COMMENT, value="", className="form-control", rows=2, required=True),
+                # Not `required`: the browser would mark the empty field red before anyone typed.
+                # The server refuses an edit without a comment with a clear message.
+                dcc.Textarea(id=EDIT_COMMENT, value="", className="form-control", rows=2),
             ),
             html.Button(t("mn_save", lang), id=EDIT_SAVE, className="btn btn-primary", type="button"),
             html.Div(id=EDIT_RESULT, role="status", className="edit-result"),
@@ -321,7 +343,7 @@ def register_callbacks(app) -> None:
         invalidate_data()
         m = svc.repo.massnahme(int(massnahme_id))
         history = svc.repo.massnahme_history([m["id"]]).get(m["id"], [])
-        fields = ", ".join(FIELD_LABELS[f] for f in result.changed)
+        fields = ", ".join(field_label(f, lang) for f in result.changed)
         return (
             notice(t("mn_saved", lang, fields=fields), kind="info", lang=lang),
             result.version,
