@@ -307,6 +307,10 @@ class Repository:
         levels_with_data = children["level"].unique()
         lowest = next((lv for lv in self._level_order(s) if lv in levels_with_data), None)
         children = children[children["level"] == lowest]
+        # Only areas of that level are expected children; counting the levels in
+        # between (Stadtbezirke under the Stadt) would mark every total incomplete.
+        lowest_codes = set(areas.loc[areas["level"] == lowest, "code"])
+        ancestor = {code: parent for code, parent in ancestor.items() if code in lowest_codes}
         result = aggregate(children, ancestor, kind=info.kind, multiplier=info.multiplier)
         names = dict(zip(targets["code"], targets["name"], strict=True))
         result["area_name"] = result["area_code"].map(names)

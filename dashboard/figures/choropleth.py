@@ -332,6 +332,7 @@ def choropleth_figure(
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
         height=height,
         paper_bgcolor="#ffffff",
+        template="none",  # the default template adds ~6 kB to every response
         separators=",." if lang == "de" else ".,",
         annotations=annotations,
         uirevision=uirevision,

@@ -220,6 +220,7 @@ def timeseries_figure(
         height=height,
         margin={"l": 10, "r": 10, "t": 30, "b": 10},
         paper_bgcolor="#ffffff",
+        template="none",  # the default template adds ~6 kB to every response
         plot_bgcolor="#ffffff",
         separators=",." if lang == "de" else ".,",
         legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0, "font": {"size": 13}},
@@ -227,8 +228,12 @@ def timeseries_figure(
         font={"size": 13, "color": "#1b1f24"},
         hoverlabel={"bgcolor": "#ffffff", "font": {"size": 14, "color": "#1b1f24"}},
     )
-    fig.update_xaxes(showgrid=False, dtick=2 if len(set(years)) > 12 else 1, tickformat="d", linecolor="#8a8f98")
-    fig.update_yaxes(title_text=y_title if y_title is not None else unit, gridcolor="#e3e6ea", zeroline=False)
+    fig.update_xaxes(
+        showgrid=False, dtick=2 if len(set(years)) > 12 else 1, tickformat="d", linecolor="#8a8f98", automargin=True
+    )
+    fig.update_yaxes(
+        title_text=y_title if y_title is not None else unit, gridcolor="#e3e6ea", zeroline=False, automargin=True
+    )
     if years:
         fig.update_xaxes(range=[min(years) - 0.5, max(years) + 0.5])
     return fig
@@ -329,11 +334,12 @@ def comparison_figure(
         height=height or max(260, 28 * len(data) + 70),
         margin={"l": 10, "r": 20, "t": 30, "b": 10},
         paper_bgcolor="#ffffff",
+        template="none",  # the default template adds ~6 kB to every response
         plot_bgcolor="#ffffff",
         separators=",." if lang == "de" else ".,",
         font={"size": 13, "color": "#1b1f24"},
         hoverlabel={"bgcolor": "#ffffff", "font": {"size": 14, "color": "#1b1f24"}},
     )
-    fig.update_xaxes(title_text=unit, gridcolor="#e3e6ea", zeroline=False)
-    fig.update_yaxes(autorange="reversed", showgrid=False)
+    fig.update_xaxes(title_text=unit, gridcolor="#e3e6ea", zeroline=False, automargin=True)
+    fig.update_yaxes(autorange="reversed", showgrid=False, automargin=True)
     return fig

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 PAGE_MODULES = [
     "home",
     "quellen",
+    "explorer",
     "massnahmen",
     "leitlinie",
     "massnahme",
