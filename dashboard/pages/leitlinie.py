@@ -7,6 +7,8 @@ reloading the page.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from dash import Input, Output, State, dcc, html
 
 from .. import auth
@@ -225,6 +227,27 @@ def filter_form(flt: MassnahmenFilter, felder: list[dict], units: list[str], lan
     )
 
 
+def checked_filter(query: dict, felder: list[dict], units: list[str], lang: str) -> tuple[MassnahmenFilter, list[str]]:
+    """The URL's filters; unknown values are dropped and named in a German (or English) message."""
+    flt = MassnahmenFilter.from_query(query)
+    problems = []
+    known = {
+        "status": MASSNAHME_STATUSES,
+        "handlungsfeld": [hf["code"] for hf in felder],
+        "einheit": units,
+    }
+    for param, allowed in known.items():
+        value = query.get(param, "")
+        if value and value not in allowed:
+            problems.append(
+                f"URL-Parameter „{param}“: „{value}“ gibt es hier nicht; der Filter wird nicht angewendet."
+                if lang == "de"
+                else f"URL parameter '{param}': '{value}' does not exist here; the filter is not applied."
+            )
+            flt = replace(flt, **{param: ""})
+    return flt, problems
+
+
 def layout(query: dict, lang: str, number: str = "") -> html.Div:
     svc = services()
     leitlinie = next((ll for ll in svc.repo.leitlinien() if str(ll["number"]) == str(number)), None)
@@ -240,7 +263,7 @@ def layout(query: dict, lang: str, number: str = "") -> html.Div:
     massnahmen = svc.repo.massnahmen(leitlinie=n)
     felder = _felder(n, massnahmen)
     units = sorted({m["responsible_unit"] for m in massnahmen if m["responsible_unit"]})
-    flt = MassnahmenFilter.from_query(query)
+    flt, problems = checked_filter(query, felder, units, lang)
     shown = filter_massnahmen(massnahmen, flt, today())
     summary = status_summary(massnahmen, today())
     signed_in = auth.current_user() is not None
@@ -283,6 +306,7 @@ def layout(query: dict, lang: str, number: str = "") -> html.Div:
                 ],
                 className="ll-summary",
             ),
+            *[notice(problem, kind="error", lang=lang, role="alert") for problem in problems],
             filter_form(flt, felder, units, lang),
             html.P(
                 [

@@ -233,3 +233,16 @@ def test_signed_in_upload_validates_and_imports(client, app):
     response = upload(changed, "register.csv")
     assert "Import abgeschlossen: 0 neu, 1 geändert" in response.shown
     assert history_of_m01(app)[0]["new_value"] == "per Upload"
+
+
+def test_unknown_url_filters_are_named_and_ignored(client, app):
+    response = post_callback(
+        client,
+        app,
+        "page-content",
+        {"url.pathname": "/leitlinie/1", "url.search": "?status=fertig&handlungsfeld=HF01"},
+        changed="url.pathname",
+    )
+    page = json.dumps(response.get_json()["response"]["page-content"], ensure_ascii=False)
+    assert "URL-Parameter „status“: „fertig“ gibt es hier nicht" in page
+    assert "handlungsfeld“" not in page  # HF01 is valid
