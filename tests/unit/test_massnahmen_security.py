@@ -246,3 +246,34 @@ def test_unknown_url_filters_are_named_and_ignored(client, app):
     page = json.dumps(response.get_json()["response"]["page-content"], ensure_ascii=False)
     assert "URL-Parameter „status“: „fertig“ gibt es hier nicht" in page
     assert "handlungsfeld“" not in page  # HF01 is valid
+
+
+@pytest.fixture
+def shared_redis():
+    import os
+    import uuid
+
+    import redis
+
+    url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+    client = redis.Redis.from_url(url)
+    try:
+        client.ping()
+    except redis.RedisError:
+        pytest.skip(f"Redis nicht erreichbar: {url}")
+    prefix = f"bm_test_signin_{uuid.uuid4().hex[:10]}:"
+    yield url, prefix
+    for key in client.scan_iter(f"{prefix}*"):
+        client.delete(key)
+
+
+def test_failed_sign_ins_are_counted_across_workers_in_redis(make_settings, shared_redis, tmp_path):
+    url, prefix = shared_redis
+    settings = make_settings(redis_url=url, cache_prefix=prefix, database_url=f"sqlite:///{tmp_path / 'w.sqlite3'}")
+    worker_a, worker_b = create_app(settings), create_app(settings)
+    with worker_a.server.app_context():
+        services().repo.save_user("anna", hash_password(PASSWORD))
+    client_a, client_b = worker_a.server.test_client(), worker_b.server.test_client()
+    for _ in range(auth.MAX_FAILURES):
+        sign_in(client_a, worker_a, password="falsch")
+    assert "Zu viele fehlgeschlagene Anmeldeversuche" in sign_in(client_b, worker_b).shown
