@@ -28,7 +28,7 @@ MEASURES = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class CellRecord:
     """The raw cells of one (indicator, area, year) with where each came from."""
 
@@ -149,6 +149,16 @@ def _wide(table, report, fields, unmapped) -> list[CellRecord]:
     l_ind, l_area = _label(table.header, i_ind), _label(table.header, i_area)
     by_key: dict[tuple, CellRecord] = {}
     out: list[CellRecord] = []
+    # Without a Größe column every record of a year column has the same column labels: share them.
+    shared = {
+        index: {
+            "indicator": l_ind,
+            "area": l_area,
+            "year": _label(table.header, index),
+            "value": _label(table.header, index),
+        }
+        for _year, index in years
+    }
     for row_number, cells in table.rows:
         measure = "value"
         if i_measure is not None and not is_blank(cells[i_measure]):
@@ -162,6 +172,21 @@ def _wide(table, report, fields, unmapped) -> list[CellRecord]:
                 )
                 continue
         indicator, area = cells[i_ind], cells[i_area]
+        if i_measure is None:
+            footnote = cells[i_foot] if i_foot is not None and not is_blank(cells[i_foot]) else None
+            for year, index in years:
+                cell = cells[index]
+                if is_blank(cell):
+                    continue
+                record = CellRecord(
+                    row=row_number,
+                    cells={"indicator": indicator, "area": area, "year": year, "value": cell},
+                    columns=shared[index],
+                )
+                if footnote is not None:
+                    record.cells["footnote"] = footnote
+                out.append(record)
+            continue
         for year, index in years:
             cell = cells[index]
             if is_blank(cell):

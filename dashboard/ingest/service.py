@@ -139,7 +139,9 @@ def prepare_indicators(
         progress(0.8)
     if not values and report.ok:
         report.error("Die Datei enthält keine Werte.", sheet=table.sheet)
-    plan.rows = [v.__dict__ for v in values]
+    del cells  # the raw cells are no longer needed; keep the peak memory down
+    table.rows = []
+    plan.rows = values
     plan.rules = {rid: (rules[rid].kind, rules[rid].min_count) for rid in {v.indicator_id for v in values}}
     plan.summary = {
         "format": fmt or detect_format(table),

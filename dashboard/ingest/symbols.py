@@ -83,13 +83,21 @@ def clean_text(cell) -> str:
 def is_blank(cell) -> bool:
     if cell is None:
         return True
-    if isinstance(cell, float) and math.isnan(cell):
-        return True
+    kind = type(cell)
+    if kind is int:
+        return False
+    if kind is float:
+        return math.isnan(cell)
     return isinstance(cell, str) and not clean_text(cell)
 
 
 def parse_number(cell, decimal: str = ".") -> float | None:
     """A number from a cell; None for an empty cell. Raises NotANumber with a German reason."""
+    kind = type(cell)
+    if kind is int:
+        return float(cell)
+    if kind is float:
+        return None if math.isnan(cell) else cell
     if is_blank(cell):
         return None
     if isinstance(cell, bool):
@@ -119,6 +127,8 @@ def parse_number(cell, decimal: str = ".") -> float | None:
 
 def parse_cell(cell, decimal: str = ".") -> tuple[float | None, str | None]:
     """(number, flag) of a value cell: a number, an official symbol, or empty."""
+    if cell is None:
+        return None, None
     if isinstance(cell, str):
         text = clean_text(cell)
         if text in SYMBOLS:

@@ -63,17 +63,22 @@ class Context:
         self.matcher = AreaMatcher(self.areas)
         self._by_name = {rule.name.strip().lower(): rule for rule in self.indicators.values() if rule.name}
         self._ci = {key.lower(): rule for key, rule in self.indicators.items()}
+        self._indicator_cache: dict = {}
 
     def indicator(self, cell) -> IndicatorRule | None:
+        if cell in self._indicator_cache:
+            return self._indicator_cache[cell]
         text = clean_text(cell)
-        return self.indicators.get(text) or self._ci.get(text.lower()) or self._by_name.get(text.lower())
+        found = self.indicators.get(text) or self._ci.get(text.lower()) or self._by_name.get(text.lower())
+        self._indicator_cache[cell] = found
+        return found
 
     def indicator_suggestions(self, cell) -> list[str]:
         text = clean_text(cell).lower()
         return difflib.get_close_matches(text, list(self._ci), n=3, cutoff=0.6)
 
 
-@dataclass
+@dataclass(slots=True)
 class CleanValue:
     indicator_id: str
     area_code: str
@@ -85,6 +90,9 @@ class CleanValue:
     footnote: str | None
     series_break: bool
     row: int
+
+    def __getitem__(self, name: str):
+        return getattr(self, name)
 
 
 def _num(x: float) -> str:

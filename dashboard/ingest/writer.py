@@ -87,40 +87,70 @@ def suppress(values: pd.DataFrame, rules: dict) -> pd.DataFrame:
     return pd.concat(parts) if parts else values
 
 
-def write_values(db: Database, rows: list[dict], rules: dict, *, filename, sha256, user, progress=None) -> ImportRun:
-    """Insert or update indicator values; one transaction, recorded as an ImportRun."""
-    frame = suppress(pd.DataFrame(rows), rules) if rows else pd.DataFrame(rows)
+def _value_frame(rows: list) -> pd.DataFrame:
+    """Rows (CleanValue objects or dicts) as one DataFrame, column by column (compact)."""
+    names = ("indicator_id", "area_code", "year", *VALUE_FIELDS)
+    if rows and isinstance(rows[0], dict):
+        return pd.DataFrame({n: [r.get(n) for r in rows] for n in names})
+    return pd.DataFrame({n: [getattr(r, n) for r in rows] for n in names})
+
+
+def write_values(db: Database, rows: list, rules: dict, *, filename, sha256, user, progress=None) -> ImportRun:
+    """Insert or update indicator values; one transaction, recorded as an ImportRun.
+
+    ``previous_state`` holds the keys added (indicator -> year -> area ids) and the
+    full previous rows of those changed.
+    """
+    frame = suppress(_value_frame(rows), rules) if rows else _value_frame(rows)
     with db.session() as s:
         area_ids = dict(s.execute(select(Area.code, Area.id)).all())
-        indicator_ids = sorted(set(frame["indicator_id"])) if len(frame) else []
+        frame["area_id"] = frame["area_code"].map(area_ids)
+        columns = ["indicator_id", "area_id", "year", *VALUE_FIELDS]
+        clean = frame[columns].astype(object).where(frame[columns].notna(), None)
+        indicator_ids = sorted(set(frame["indicator_id"]))
         existing = {}
         for chunk in range(0, len(indicator_ids), 500):
-            for row in s.execute(
-                select(IndicatorValue).where(IndicatorValue.indicator_id.in_(indicator_ids[chunk : chunk + 500]))
-            ).scalars():
-                existing[(row.indicator_id, row.area_id, row.year)] = row
-        inserts, updates, added, changed = [], [], [], []
-        for record in frame.to_dict("records"):
-            new = {name: _clean(record.get(name)) for name in VALUE_FIELDS}
-            new["series_break"] = bool(new["series_break"] or False)
-            key = (record["indicator_id"], area_ids[record["area_code"]], int(record["year"]))
-            old = existing.get(key)
-            if old is None:
-                inserts.append({"indicator_id": key[0], "area_id": key[1], "year": key[2], **new})
-                added.append(list(key))
-            elif not all(_same(getattr(old, name), new[name]) for name in VALUE_FIELDS):
-                updates.append({"id": old.id, **new})
-                changed.append({"key": list(key), **{name: getattr(old, name) for name in VALUE_FIELDS}})
-        if progress:
-            progress(0.5)
-        for start in range(0, len(inserts), 5000):
-            s.execute(IndicatorValue.__table__.insert(), inserts[start : start + 5000])
+            query = select(
+                IndicatorValue.id,
+                IndicatorValue.indicator_id,
+                IndicatorValue.area_id,
+                IndicatorValue.year,
+                *[getattr(IndicatorValue, n) for n in VALUE_FIELDS],
+            ).where(IndicatorValue.indicator_id.in_(indicator_ids[chunk : chunk + 500]))
+            for row in s.execute(query).all():
+                existing[(row[1], row[2], row[3])] = row
+        updates, changed = [], []
+        added: dict[str, dict[int, list[int]]] = {}
+        n_added = 0
+        batch: list[dict] = []
+        total = len(clean)
+
+        def flush(done: int) -> None:
+            if batch:
+                s.execute(IndicatorValue.__table__.insert(), batch)
+                batch.clear()
             if progress:
-                progress(0.5 + 0.5 * min(1.0, (start + 5000) / max(len(inserts), 1)))
+                progress(done / max(total, 1))
+
+        for n, values in enumerate(zip(*(clean[c].tolist() for c in columns), strict=True), start=1):
+            indicator_id, area_id, year = values[0], int(values[1]), int(values[2])
+            new = dict(zip(VALUE_FIELDS, values[3:], strict=True))
+            new["series_break"] = bool(new["series_break"] or False)
+            old = existing.get((indicator_id, area_id, year))
+            if old is None:
+                batch.append({"indicator_id": indicator_id, "area_id": area_id, "year": year, **new})
+                added.setdefault(indicator_id, {}).setdefault(year, []).append(area_id)
+                n_added += 1
+            elif not all(_same(old[4 + i], new[name]) for i, name in enumerate(VALUE_FIELDS)):
+                updates.append({"id": old[0], **new})
+                changed.append({"key": [indicator_id, area_id, year], **dict(zip(VALUE_FIELDS, old[4:], strict=True))})
+            if len(batch) >= 5000:
+                flush(n)
+        flush(total)
         if updates:
             s.execute(update(IndicatorValue), updates)
         return _record(
-            s, "indicators", filename, sha256, user, len(added), len(changed), {"added": added, "changed": changed}
+            s, "indicators", filename, sha256, user, n_added, len(changed), {"added": added, "changed": changed}
         )
 
 
@@ -238,20 +268,13 @@ def rollback(db: Database, run_id: int, *, user: str) -> ImportRun:
 
 
 def _undo_values(s, state):
-    added = state.get("added", [])
-    by_indicator: dict[str, list] = {}
-    for indicator_id, area_id, year in added:
-        by_indicator.setdefault(indicator_id, []).append((area_id, year))
-    for indicator_id, keys in by_indicator.items():
-        years: dict[int, list[int]] = {}
-        for area_id, year in keys:
-            years.setdefault(year, []).append(area_id)
+    for indicator_id, years in state.get("added", {}).items():
         for year, area_ids in years.items():
             for start in range(0, len(area_ids), 500):
                 s.execute(
                     delete(IndicatorValue).where(
                         IndicatorValue.indicator_id == indicator_id,
-                        IndicatorValue.year == year,
+                        IndicatorValue.year == int(year),
                         IndicatorValue.area_id.in_(area_ids[start : start + 500]),
                     )
                 )
