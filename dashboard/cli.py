@@ -73,5 +73,9 @@ from .db_cli import db_group  # noqa: E402
 
 main.add_command(db_group)
 
+from .reports.cli import report_group  # noqa: E402
+
+main.add_command(report_group)
+
 if __name__ == "__main__":  # pragma: no cover
     main()

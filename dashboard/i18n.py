@@ -241,6 +241,108 @@ TEXTS: dict[str, dict[str, str]] = {
     "signin_out": {"de": "Abmelden", "en": "Sign out"},
     "signin_done": {"de": "Angemeldet. Weiter …", "en": "Signed in. Continuing …"},
     "signin_signed_out": {"de": "Abgemeldet.", "en": "Signed out."},
+    # -- Faktencheck (issue 7) --
+    "nav_faktencheck": {"de": "Faktencheck", "en": "Fact check"},
+    "fc_title": {"de": "Faktencheck Bildung {year}", "en": "Education fact check {year}"},
+    "fc_subtitle": {
+        "de": "Bildung in {kommune} in Zahlen: {n} Schlüsselindikatoren zu {m} Leitlinien des Bildungsleitbilds, "
+        "ihre Entwicklung, der Vergleich mit Sachsen-Anhalt und Deutschland und der Stand der Maßnahmen.",
+        "en": "Education in {kommune} in figures: {n} key indicators for {m} guiding principles, their trend, "
+        "the comparison with Saxony-Anhalt and Germany, and the status of the measures.",
+    },
+    "fc_created": {"de": "Erstellt am {date} aus den Daten des Bildungsmonitors.", "en": "Created on {date} from the monitor's data."},
+    "fc_demo_badge": {"de": "Beispieldaten", "en": "Demo data"},
+    "fc_toc": {"de": "Inhalt", "en": "Contents"},
+    "fc_appendix": {"de": "Anhang: Quellen und Definitionen", "en": "Appendix: sources and definitions"},
+    "fc_definitions": {"de": "Indikatoren", "en": "Indicators"},
+    "fc_sources": {"de": "Datenquellen", "en": "Data sources"},
+    "fc_method": {"de": "Lesehilfe", "en": "How to read this report"},
+    "fc_method_change": {
+        "de": "Die Sätze werden aus den Zahlen erzeugt. „Nahezu unverändert“ heißt: höchstens 2 % Abweichung "
+        "vom früheren Wert. „Verbessert“ oder „verschlechtert“ steht nur bei Indikatoren mit Richtung "
+        "(höher ist besser oder niedriger ist besser). Der Vergleich läuft über fünf Jahre oder, wo die "
+        "Reihe kürzer ist, seit dem ersten Jahr mit Wert.",
+        "en": "The sentences are generated from the figures. 'Almost unchanged' means at most 2 % away from the "
+        "earlier value. 'Improved' or 'worsened' is only said for indicators with a direction. The comparison "
+        "covers five years or, where the series is shorter, starts with its first year.",
+    },
+    "fc_method_refs": {
+        "de": "Für INKAR-Indikatoren sind die Vergleichswerte der Median der Kreise Sachsen-Anhalts und der "
+        "Median der Kreise Deutschlands, nicht der Landes- oder Bundeswert. Vergleichswerte für "
+        "Beispieldaten sind ebenfalls erfunden.",
+        "en": "For INKAR indicators the comparison values are the median of the districts (Kreise) of "
+        "Saxony-Anhalt and of Germany, not the state or national value. Comparison values for demo data "
+        "are invented as well.",
+    },
+    "fc_method_privacy": {
+        "de": "Werte aus kleinen Fallzahlen werden aus Datenschutzgründen nicht veröffentlicht "
+        "(„geschützt“); in Karten sind Gebiete ohne Wert weiß und schraffiert.",
+        "en": "Values from small counts are not published to protect privacy ('protected'); on maps, areas "
+        "without a value are white and hatched.",
+    },
+    "fc_value_in": {"de": "Wert {year}", "en": "Value {year}"},
+    "fc_change_since": {"de": "Veränderung seit {year}", "en": "Change since {year}"},
+    "fc_target": {"de": "Zielwert und Stand", "en": "Target and status"},
+    "fc_figures_caption": {"de": "Kennzahlen: {name}", "en": "Key figures: {name}"},
+    "fc_suppressed_short": {"de": "geschützt", "en": "protected"},
+    "fc_trend_alt": {
+        "de": "Liniendiagramm: Entwicklung von {name} im Zeitverlauf, mit Vergleichswerten; die Zahlen stehen in der Tabelle darüber.",
+        "en": "Line chart: {name} over time, with comparison values; the figures are in the table above.",
+    },
+    "fc_trend_caption": {"de": "Entwicklung im Zeitverlauf", "en": "Trend over time"},
+    "fc_map_alt": {
+        "de": "Karte: {name} {year} je Gebiet; Gebiete ohne Wert schraffiert.",
+        "en": "Map: {name} {year} by area; areas without a value hatched.",
+    },
+    "fc_map_caption": {"de": "{level}, {year}", "en": "{level}, {year}"},
+    "fc_map_placeholder": {"de": "Umrisse erfunden (Platzhalter).", "en": "Boundaries invented (placeholders)."},
+    "fc_no_map_city": {
+        "de": "Keine Karte: Dieser Indikator liegt nur für die Gesamtstadt vor (z. B. INKAR-Kreisdaten), nicht kleinräumig.",
+        "en": "No map: this indicator exists only for the city as a whole (e.g. INKAR district data).",
+    },
+    "fc_no_map_values": {
+        "de": "Keine Karte: Für die Gebiete liegen bis zu diesem Jahr keine veröffentlichbaren Werte vor.",
+        "en": "No map: there are no publishable values for the areas up to this year.",
+    },
+    "fc_source": {"de": "Quelle", "en": "Source"},
+    "fc_see_appendix": {"de": "Definition im Anhang", "en": "definition in the appendix"},
+    "fc_massnahmen_title": {"de": "Stand der Maßnahmen", "en": "Status of the measures"},
+    "fc_massnahmen_none": {
+        "de": "Zu dieser Leitlinie sind keine Maßnahmen erfasst.",
+        "en": "No measures are recorded for this guiding principle.",
+    },
+    "fc_massnahmen_caption": {"de": "Maßnahmen der Leitlinie {n} nach Stand", "en": "Measures of principle {n} by status"},
+    "fc_massnahmen_examples": {
+        "de": "Die Maßnahmen sind Beispiele, nicht das beschlossene Bildungskonzept.",
+        "en": "The measures are examples, not the adopted education concept.",
+    },
+    "fc_status": {"de": "Stand", "en": "Status"},
+    "fc_count": {"de": "Anzahl", "en": "Number"},
+    "fc_total": {"de": "Zusammen", "en": "Total"},
+    "fc_no_indicators": {
+        "de": "Dieser Leitlinie sind noch keine Indikatoren mit Daten zugeordnet.",
+        "en": "No indicators with data are linked to this guiding principle yet.",
+    },
+    "fc_profile_title": {"de": "{level}profil {name} ({code})", "en": "{level} profile {name} ({code})"},
+    "fc_profile_intro": {
+        "de": "Alle kleinräumigen Indikatoren für {name} im Vergleich mit {kommune} insgesamt, jeweils im "
+        "letzten Jahr mit Wert bis zum Berichtsjahr.",
+        "en": "All small-area indicators for {name} compared with {kommune} as a whole, each in the latest year "
+        "with a value up to the report year.",
+    },
+    "fc_profile_caption": {"de": "{name} im Vergleich mit der Stadt", "en": "{name} compared with the city"},
+    "fc_indicator": {"de": "Indikator", "en": "Indicator"},
+    "fc_year": {"de": "Jahr", "en": "Year"},
+    "fc_difference": {"de": "Abstand zur Stadt", "en": "Difference to the city"},
+    "fc_unit": {"de": "Einheit", "en": "Unit"},
+    "fc_download_pdf": {"de": "PDF herunterladen", "en": "Download PDF"},
+    "fc_print_view": {"de": "Druckansicht (HTML)", "en": "Print view (HTML)"},
+    "fc_other_years": {"de": "Berichtsjahr", "en": "Report year"},
+    "fc_error_title": {"de": "Faktencheck nicht möglich", "en": "Fact check not possible"},
+    "fc_pdf_hint": {
+        "de": "Das PDF wird auf dem Server erzeugt; das dauert einige Sekunden.",
+        "en": "The PDF is built on the server; this takes a few seconds.",
+    },
 }
 
 

@@ -6,7 +6,6 @@ repository, already in their public view) and returns plain data.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -135,18 +134,3 @@ def key_figures(
             value = ref_rows["value"].iloc[0]
             refs.append(Reference(code, None if pd.isna(value) else float(value), label_de=labels.get(code, code)))
     return KeyFigures(latest, _point(frame, year - 1), five, since, tuple(refs))
-
-
-# -- Target status: a local adapter until the explorer's compute/targets.py exists ----------------
-
-TARGET_STATUSES = ("reached", "not_reached", "no_target", "no_value")
-
-
-def target_status(value: float | None, target: float | None, polarity: str) -> str:
-    """Whether the latest value meets the Zielwert (direction from the polarity)."""
-    if target is None:
-        return "no_target"
-    if value is None or math.isnan(value):
-        return "no_value"
-    reached = value <= target if polarity == "lower_better" else value >= target
-    return "reached" if reached else "not_reached"

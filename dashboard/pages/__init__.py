@@ -18,6 +18,7 @@ PAGE_MODULES = [
     "leitlinie",
     "massnahme",
     "anmelden",
+    "faktencheck",
 ]
 
 

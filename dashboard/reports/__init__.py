@@ -1,0 +1,1 @@
+"""Printable reports (Faktencheck): data collection, static HTML and PDF."""
