@@ -65,6 +65,13 @@ SETTINGS: dict[str, Setting] = {
         "Folder with the real public data (../shared/data/real). Where it is "
         "absent, real-data indicators are skipped and the app runs on demo data.",
     ),
+    # Import (issue 5): see README "Import".
+    "import_max_mb": Setting(
+        "BM_IMPORT_MAX_MB",
+        "20",
+        "Largest file in MB that the import accepts (CLI and upload page); XLSX and zip archives may "
+        "unpack to at most 8 times this. Keep it below BM_MAX_REQUEST_MB / 1.37 (uploads travel base64-encoded).",
+    ),
     # Production operation (issue 8): see README "Betrieb / Deployment".
     "cache_prefix": Setting(
         "BM_CACHE_PREFIX",
@@ -109,6 +116,7 @@ class Settings:
     frame_ancestors: str = ""
     default_language: str = "de"
     shared_data_dir: str = str(SHARED_REAL_DEFAULT)
+    import_max_mb: str = "20"
     cache_prefix: str = "bildungsmonitor:"
     proxy_hops: str = "0"
     max_request_mb: str = "32"

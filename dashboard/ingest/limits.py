@@ -16,7 +16,7 @@ from ..formatting import format_number
 
 MB = 1024 * 1024
 #: Default limit of an uploaded or imported file (BM_IMPORT_MAX_MB).
-DEFAULT_MAX_MB = 25
+DEFAULT_MAX_MB = 20
 #: Unpacked members of an XLSX or zip may be at most this many times the limit.
 UNPACKED_FACTOR = 8
 #: A member that unpacks to more than this ratio is a zip bomb, whatever its size.

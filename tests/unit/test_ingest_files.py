@@ -143,13 +143,13 @@ def test_a_jump_of_more_than_half_is_a_warning_not_an_error(repo):
 
 
 def test_a_50_mb_file_is_refused_by_size_before_parsing(repo):
-    """Decision (README): files above BM_IMPORT_MAX_MB (default 25 MB) are refused, not imported."""
+    """Decision (README): files above BM_IMPORT_MAX_MB (default 20 MB) are refused, not imported."""
     line = b"kita_quote_u3;SV-01;2025;50;100;200\n"
     data = b"Indikator;Gebiet;Jahr;Wert;Z\xc3\xa4hler;Nenner\n" + line * (50 * MB // len(line) + 1)
     assert len(data) > 50 * MB
     plan = service.prepare_indicators(repo, data, "gross.csv")
     assert errors(plan) == [
-        "gross.csv: Die Datei ist 50,0 MB groß; erlaubt sind höchstens 25,0 MB. Bitte die Datei aufteilen "
+        "gross.csv: Die Datei ist 50,0 MB groß; erlaubt sind höchstens 20,0 MB. Bitte die Datei aufteilen "
         "(z. B. ein Blatt oder einige Indikatoren je Datei)."
     ]
     # With a raised limit the same file is read (the limit is the only reason for the refusal).
@@ -167,7 +167,7 @@ def test_a_zip_bomb_disguised_as_xlsx_is_refused_by_size_unopened(repo):
     assert len(data) < 1 * MB
     plan = service.prepare_indicators(repo, data, "bombe.xlsx")
     assert errors(plan) == [
-        "bombe.xlsx: Der Inhalt des Archivs wäre entpackt 300,0 MB groß (erlaubt: 200,0 MB). Die Datei wird aus "
+        "bombe.xlsx: Der Inhalt des Archivs wäre entpackt 300,0 MB groß (erlaubt: 160,0 MB). Die Datei wird aus "
         "Sicherheitsgründen nicht entpackt (mögliche Zip-Bombe)."
     ]
 
