@@ -77,5 +77,9 @@ from .reports.cli import report_group  # noqa: E402
 
 main.add_command(report_group)
 
+from .agenda_cli import agenda_group  # noqa: E402
+
+main.add_command(agenda_group)
+
 if __name__ == "__main__":  # pragma: no cover
     main()

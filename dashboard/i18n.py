@@ -343,6 +343,51 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Das PDF wird auf dem Server erzeugt; das dauert einige Sekunden.",
         "en": "The PDF is built on the server; this takes a few seconds.",
     },
+    # -- Presentation and embed (issue 6) --
+    "nav_presentation": {"de": "Präsentation", "en": "Presentation"},
+    "slide_prev": {"de": "Zurück", "en": "Back"},
+    "slide_next": {"de": "Weiter", "en": "Next"},
+    "slide_fullscreen": {"de": "Vollbild (F)", "en": "Full screen (F)"},
+    "slide_exit": {"de": "Ende (Esc)", "en": "Exit (Esc)"},
+    "slide_counter": {"de": "Folie {n} von {total}", "en": "Slide {n} of {total}"},
+    "slide_nav_label": {"de": "Folien", "en": "Slides"},
+    "slide_keys_help": {
+        "de": "Pfeiltasten, Bild auf/ab und Leertaste blättern; F: Vollbild; Esc: beenden.",
+        "en": "Arrow keys, Page Up/Down and space turn slides; F: full screen; Esc: exit.",
+    },
+    "slide_overview_title": {"de": "Leitlinien: Stand der Maßnahmen", "en": "Guiding principles: status of measures"},
+    "slide_massnahmen": {"de": "Maßnahmen ({n})", "en": "Measures ({n})"},
+    "demo_tag": {"de": "Beispieldaten", "en": "Demo data"},
+    "indicator": {"de": "Indikator", "en": "Indicator"},
+    "agenda_unknown": {
+        "de": "agenda: Die Agenda „{name}“ ist nicht gespeichert. Gezeigt wird die Standardfolge.",
+        "en": "agenda: There is no saved agenda “{name}”. Showing the default sequence.",
+    },
+    "embed_tab_map": {"de": "Karte", "en": "Map"},
+    "embed_tab_chart": {"de": "Zeitreihe", "en": "Time series"},
+    "embed_tab_table": {"de": "Tabelle", "en": "Table"},
+    "embed_open": {"de": "Im Bildungsmonitor öffnen", "en": "Open in the Education Monitor"},
+    "embed_unknown": {
+        "de": "Der Indikator „{name}“ ist unbekannt (URL-Pfad /embed/indikator/…).",
+        "en": "Unknown indicator “{name}” (URL path /embed/indikator/…).",
+    },
+    "embed_bad_param": {
+        "de": "URL-Parameter {param}: „{value}“ ist ungültig; verwendet wird {fallback}.",
+        "en": "URL parameter {param}: “{value}” is not valid; using {fallback}.",
+    },
+    "embed_button": {"de": "Einbetten", "en": "Embed"},
+    "embed_dialog_title": {"de": "Diese Ansicht einbetten", "en": "Embed this view"},
+    "embed_dialog_intro": {
+        "de": "Kopieren Sie diesen Code in Ihre Webseite. Die Höhe passt sich dem Inhalt an, "
+        "wenn Sie auch die zweite Zeile (Script) übernehmen.",
+        "en": "Copy this code into your web page. The height follows the content when you also copy "
+        "the second line (script).",
+    },
+    "embed_view": {"de": "Ansicht", "en": "View"},
+    "embed_height": {"de": "Höhe in Pixeln", "en": "Height in pixels"},
+    "embed_language": {"de": "Sprache", "en": "Language"},
+    "embed_code": {"de": "HTML-Code zum Einbetten", "en": "HTML code to embed"},
+    "embed_leitlinie": {"de": "Leitlinie {n}", "en": "Guiding principle {n}"},
 }
 
 

@@ -281,3 +281,15 @@ class ImportRun(Base):
     # JSON of the rows as they were before, so the import can be rolled back.
     previous_state: Mapped[str | None] = mapped_column(Text)
     rolled_back: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Agenda(Base):
+    """A named slide sequence for the presentation mode (one per meeting)."""
+
+    __tablename__ = "agenda"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    title: Mapped[str] = mapped_column(Text, default="")
+    # JSON list of slide tokens: ["uebersicht", "ll1", "ind:kita_quote_u3"]
+    slides: Mapped[str] = mapped_column(Text, default="[]")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=func.now())

@@ -17,6 +17,7 @@ from .compute.aggregate import aggregate
 from .compute.disclosure import SUPPRESSED, public_view, secondary_suppression
 from .db import Database
 from .models import (
+    Agenda,
     Area,
     Handlungsfeld,
     Indicator,
@@ -576,3 +577,38 @@ class Repository:
                 if display_name:
                     u.display_name = display_name
             return created
+
+    # -- Presentation agendas ---------------------------------------------------------
+
+    def agendas(self) -> list[dict]:
+        with self.db.session() as s:
+            return [_agenda_dict(a) for a in s.scalars(select(Agenda).order_by(Agenda.name))]
+
+    def agenda(self, name: str) -> dict | None:
+        with self.db.session() as s:
+            a = s.scalar(select(Agenda).where(Agenda.name == name))
+            return _agenda_dict(a) if a else None
+
+    def save_agenda(self, name: str, title: str, slides: list[str]) -> bool:
+        """Create or replace the named agenda; True when it is new."""
+        with self.db.session() as s:
+            a = s.scalar(select(Agenda).where(Agenda.name == name))
+            created = a is None
+            if created:
+                a = Agenda(name=name)
+                s.add(a)
+            a.title = title
+            a.slides = json.dumps(list(slides))
+            return created
+
+    def delete_agenda(self, name: str) -> bool:
+        with self.db.session() as s:
+            a = s.scalar(select(Agenda).where(Agenda.name == name))
+            if a is None:
+                return False
+            s.delete(a)
+            return True
+
+
+def _agenda_dict(a: Agenda) -> dict:
+    return {"name": a.name, "title": a.title, "slides": json.loads(a.slides or "[]"), "created_at": a.created_at}

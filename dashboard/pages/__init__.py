@@ -19,6 +19,7 @@ PAGE_MODULES = [
     "massnahme",
     "anmelden",
     "faktencheck",
+    "praesentation",
 ]
 
 

@@ -1,0 +1,126 @@
+"""Presentation mode in a real Chromium: keyboard, room-sized text, every slide fits the projector."""
+
+from __future__ import annotations
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+from dashboard.app import create_app
+from tests.conftest import free_port
+
+pytestmark = pytest.mark.browser
+
+# The smallest font of visible text (graphs are hidden from the check: they
+# carry a sentence and a table instead), and whether the page scrolls.
+MEASURE = """
+const root = document.querySelector('.bm-presentation');
+let min = 1000, where = '';
+const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+while (walker.nextNode()) {
+  const node = walker.currentNode;
+  if (!node.textContent.trim()) continue;
+  const el = node.parentElement;
+  if (el.closest('.visually-hidden, [aria-hidden="true"]')) continue;
+  const size = parseFloat(getComputedStyle(el).fontSize);
+  if (size < min) { min = size; where = node.textContent.trim().slice(0, 40); }
+}
+const doc = document.documentElement;
+return {min, where, scrollH: doc.scrollHeight, h: window.innerHeight, scrollW: doc.scrollWidth, w: window.innerWidth};
+"""
+
+
+def _viewport(driver, width, height):
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False},
+    )
+
+
+def _wait_slide(dash_duo, number: int):
+    WebDriverWait(dash_duo.driver, 20).until(
+        lambda d: (
+            d.execute_script("const r = document.querySelector('.bm-presentation'); return r && r.dataset.slide;")
+            == str(number)
+        )
+    )
+
+
+def _wait_graphs(dash_duo):
+    """Every graph on the slide has drawn (plotly's SVG is there)."""
+    WebDriverWait(dash_duo.driver, 20).until(
+        lambda d: d.execute_script(
+            "return [...document.querySelectorAll('.bm-graph')].every(g => g.querySelector('.main-svg'));"
+        )
+    )
+
+
+def _press(dash_duo, key):
+    dash_duo.driver.find_element(By.TAG_NAME, "body").send_keys(key)
+
+
+def test_pres001_keyboard_moves_between_slides_and_esc_leaves(dash_duo, make_settings):
+    app = create_app(make_settings())
+    dash_duo.start_server(app, port=free_port())
+    dash_duo.driver.get(dash_duo.server_url + "/praesentation?folien=uebersicht,ll1,ll2")
+    _wait_slide(dash_duo, 1)
+    assert "Leitlinien: Stand der Maßnahmen" in dash_duo.find_element("#slide-title").text
+    _press(dash_duo, Keys.ARROW_RIGHT)
+    _wait_slide(dash_duo, 2)
+    assert "Gleiche Bildungschancen" in dash_duo.find_element("#slide-title").text
+    assert "folie=2" in dash_duo.driver.current_url and "folien=uebersicht" in dash_duo.driver.current_url
+    _press(dash_duo, Keys.PAGE_DOWN)
+    _wait_slide(dash_duo, 3)
+    assert "inklusive Bildungslandschaft" in dash_duo.find_element("#slide-title").text
+    _press(dash_duo, Keys.ARROW_RIGHT)  # last slide: stays
+    _press(dash_duo, Keys.PAGE_UP)
+    _wait_slide(dash_duo, 2)
+    _press(dash_duo, Keys.ARROW_LEFT)
+    _wait_slide(dash_duo, 1)
+    _press(dash_duo, Keys.SPACE)
+    _wait_slide(dash_duo, 2)
+    _press(dash_duo, Keys.SHIFT + Keys.SPACE)
+    _wait_slide(dash_duo, 1)
+    # The on-screen buttons do the same and are at least 44 px tall.
+    sizes = dash_duo.driver.execute_script(
+        "return [...document.querySelectorAll('.slide-btn')].map(b => [b.id, b.getBoundingClientRect().height, b.getBoundingClientRect().width]);"
+    )
+    assert {s[0] for s in sizes} >= {"slide-prev", "slide-next", "slide-fullscreen", "slide-exit"}
+    assert all(h >= 44 and w >= 44 for _, h, w in sizes), sizes
+    dash_duo.find_element("#slide-next").click()
+    _wait_slide(dash_duo, 2)
+    # F asks for full screen (the Fullscreen API), F again leaves it.
+    _press(dash_duo, "f")
+    WebDriverWait(dash_duo.driver, 5).until(lambda d: d.execute_script("return !!document.fullscreenElement"))
+    _press(dash_duo, "f")
+    WebDriverWait(dash_duo.driver, 5).until(lambda d: d.execute_script("return !document.fullscreenElement"))
+    _press(dash_duo, Keys.ESCAPE)
+    dash_duo.wait_for_text_to_equal("h1", "Leitlinien des Bildungsleitbilds", timeout=20)
+    # Back on a normal page the keys do nothing special.
+    _press(dash_duo, Keys.ARROW_RIGHT)
+    assert dash_duo.driver.execute_script("return document.querySelector('.bm-presentation')") is None
+    assert dash_duo.get_logs() == []
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)])
+def test_pres002_every_slide_fits_the_projector_with_room_sized_text(dash_duo, make_settings, size):
+    app = create_app(make_settings())
+    dash_duo.start_server(app, port=free_port())
+    _viewport(dash_duo.driver, *size)
+    dash_duo.driver.get(dash_duo.server_url + "/praesentation")
+    _wait_slide(dash_duo, 1)
+    count = int(dash_duo.find_element("#praesentation").get_attribute("data-count"))
+    slides = list(range(1, count + 1)) + ["ind"]
+    for number in slides:
+        if number == "ind":
+            dash_duo.driver.get(dash_duo.server_url + "/praesentation?folien=ind:kita_quote_u3,ind:inkar_share_abitur")
+            number = 1
+        elif number > 1:
+            dash_duo.find_element("#slide-next").click()
+        _wait_slide(dash_duo, number)
+        _wait_graphs(dash_duo)
+        m = dash_duo.driver.execute_script(MEASURE)
+        title = dash_duo.find_element("#slide-title").text
+        assert m["min"] >= 24, f"{title}: text of {m['min']} px: {m['where']!r}"
+        assert m["scrollH"] <= m["h"] and m["scrollW"] <= m["w"], f"{title} scrolls at {size}: {m}"
