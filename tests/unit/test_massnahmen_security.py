@@ -35,13 +35,19 @@ def client(app):
     return app.server.test_client()
 
 
-def _callback_key(app, output_id: str) -> str:
-    return next(key for key in app.callback_map if f"{output_id}." in key)
+def _callback_key(app, output_id: str, input_names) -> str:
+    """The callback that writes ``output_id`` and listens to the given inputs."""
+    wanted = set(input_names)
+    return next(
+        key
+        for key, spec in app.callback_map.items()
+        if f"{output_id}." in key and wanted <= {f"{i['id']}.{i['property']}" for i in spec["inputs"]}
+    )
 
 
 def post_callback(client, app, output_id: str, inputs: dict, state: dict | None = None, changed: str | None = None):
     """POST like the Dash renderer: ids and values of the callback that writes ``output_id``."""
-    key = _callback_key(app, output_id)
+    key = _callback_key(app, output_id, inputs)
     spec = app.callback_map[key]
     outputs = [
         {"id": part.split(".")[0], "property": part.split(".")[1].split("@")[0]} for part in key.strip(".").split("...")
@@ -277,3 +283,31 @@ def test_failed_sign_ins_are_counted_across_workers_in_redis(make_settings, shar
     for _ in range(auth.MAX_FAILURES):
         sign_in(client_a, worker_a, password="falsch")
     assert "Zu viele fehlgeschlagene Anmeldeversuche" in sign_in(client_b, worker_b).shown
+
+
+def test_after_sign_out_edits_are_refused_again(client, app):
+    assert "Angemeldet" in sign_in(client, app).shown
+    response = post_callback(
+        client,
+        app,
+        anmelden.RESULT,
+        {f"{anmelden.SIGN_OUT}.n_clicks": 1},
+        {f"{anmelden.NEXT}.data": {"path": "/massnahmen", "lang": "de"}},
+    )
+    assert "Abgemeldet" in response.shown
+    assert "Die Änderung wurde abgelehnt" in save(client, app, status="nicht begonnen").shown
+
+
+def test_the_register_download_is_csv_with_bom_or_xlsx(client, app):
+    import base64
+
+    csv_response = post_callback(client, app, massnahmen.DOWNLOAD, {f"{massnahmen.EXPORT_CSV}.n_clicks": 1})
+    data = csv_response.get_json()["response"][massnahmen.DOWNLOAD]["data"]
+    content = base64.b64decode(data["content"])
+    assert data["filename"].endswith(".csv") and content.startswith(b"\xef\xbb\xbfCode;Titel;")
+    assert content.decode("utf-8-sig").count("\r\n") == 62  # header + 61 Maßnahmen
+    xlsx_response = post_callback(
+        client, app, massnahmen.DOWNLOAD, {f"{massnahmen.EXPORT_XLSX}.n_clicks": 1}, changed="mn-export-xlsx.n_clicks"
+    )
+    data = xlsx_response.get_json()["response"][massnahmen.DOWNLOAD]["data"]
+    assert data["filename"].endswith(".xlsx") and base64.b64decode(data["content"])[:2] == b"PK"
