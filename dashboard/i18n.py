@@ -404,3 +404,97 @@ def count_text(key: str, n: int, lang: str = "de") -> str:
 
 def normalise_language(value: str | None, default: str = "de") -> str:
     return value if value in LANGUAGES else default
+
+
+# -- Import page (issue 5) -------------------------------------------------------
+TEXTS.update(
+    {
+        "nav_import": {"de": "Daten importieren", "en": "Import data"},
+        "import_title": {"de": "Daten importieren", "en": "Import data"},
+        "import_intro": {
+            "de": "Laden Sie eine Datei hoch. Sie wird zuerst vollständig geprüft; gespeichert wird erst, "
+            "wenn Sie den Prüfbericht gesehen und bestätigt haben, und nur, wenn er keine Fehler enthält.",
+            "en": "Upload a file. It is checked completely first; it is saved only after you have seen "
+            "and confirmed the validation report, and only if the report has no errors.",
+        },
+        "import_signin": {
+            "de": "Der Import ist nur für angemeldete Bildungsmanager:innen möglich.",
+            "en": "Importing is only available to signed-in staff.",
+        },
+        "import_signin_link": {"de": "Zur Anmeldung", "en": "Sign in"},
+        "import_kind": {"de": "Was wird importiert?", "en": "What is imported?"},
+        "import_kind_indicators": {"de": "Indikatorwerte (CSV, XLSX)", "en": "Indicator values (CSV, XLSX)"},
+        "import_kind_catalogue": {"de": "Indikatorenkatalog (CSV, XLSX)", "en": "Indicator catalogue (CSV, XLSX)"},
+        "import_kind_geo": {
+            "de": "Geodaten (GeoJSON, Shapefile als ZIP, GeoPackage)",
+            "en": "Geodata (GeoJSON, zipped Shapefile, GeoPackage)",
+        },
+        "import_sheet": {"de": "Blatt (nur XLSX, leer = erstes Blatt)", "en": "Sheet (XLSX only, empty = first)"},
+        "import_format": {"de": "Format", "en": "Format"},
+        "import_format_auto": {"de": "automatisch erkennen", "en": "detect automatically"},
+        "import_format_long": {"de": "Langformat (Spalte Jahr)", "en": "Long (a year column)"},
+        "import_format_wide": {"de": "Breitformat (Jahre als Spalten)", "en": "Wide (years as columns)"},
+        "import_level": {"de": "Ebene", "en": "Level"},
+        "import_code_field": {"de": "Feld mit dem Gebietscode", "en": "Property with the area code"},
+        "import_name_field": {"de": "Feld mit dem Gebietsnamen", "en": "Property with the area name"},
+        "import_parent_field": {
+            "de": "Feld mit dem übergeordneten Gebiet (optional)",
+            "en": "Property with the parent area (optional)",
+        },
+        "import_file": {"de": "Datei", "en": "File"},
+        "import_drop": {
+            "de": "Datei hierher ziehen oder klicken bzw. Eingabetaste drücken, um sie auszuwählen",
+            "en": "Drag a file here, or click or press Enter to choose one",
+        },
+        "import_limit": {"de": "Höchstens {mb} MB.", "en": "At most {mb} MB."},
+        "import_too_large": {
+            "de": "{name}: Die Datei ist {size} MB groß; erlaubt sind höchstens {mb} MB. Sie wurde nicht hochgeladen.",
+            "en": "{name}: the file is {size} MB; at most {mb} MB are allowed. It was not uploaded.",
+        },
+        "import_check": {"de": "Prüfen", "en": "Check"},
+        "import_confirm": {"de": "Jetzt importieren", "en": "Import now"},
+        "import_no_file": {"de": "Bitte zuerst eine Datei auswählen.", "en": "Please choose a file first."},
+        "import_report": {"de": "Prüfbericht", "en": "Validation report"},
+        "import_counts": {
+            "de": "{errors} Fehler, {warnings} Warnung(en).",
+            "en": "{errors} error(s), {warnings} warning(s).",
+        },
+        "import_ok": {
+            "de": "Keine Fehler. Prüfen Sie die Warnungen und bestätigen Sie dann den Import.",
+            "en": "No errors. Check the warnings, then confirm the import.",
+        },
+        "import_blocked": {
+            "de": "Die Datei hat Fehler und kann nicht importiert werden. Es wurde nichts gespeichert.",
+            "en": "The file has errors and cannot be imported. Nothing was saved.",
+        },
+        "import_col_kind": {"de": "Art", "en": "Type"},
+        "import_col_where": {"de": "Ort", "en": "Location"},
+        "import_col_message": {"de": "Meldung", "en": "Message"},
+        "import_error": {"de": "Fehler", "en": "Error"},
+        "import_warning": {"de": "Warnung", "en": "Warning"},
+        "import_more": {"de": "… und {n} weitere gleichartige Meldungen.", "en": "… and {n} more of the same kind."},
+        "import_done": {
+            "de": "Import {run} gespeichert: {added} Zeile(n) neu, {changed} geändert.",
+            "en": "Import {run} saved: {added} row(s) added, {changed} changed.",
+        },
+        "import_changed_file": {
+            "de": "Die Datei wurde seit der Prüfung geändert. Bitte erneut prüfen.",
+            "en": "The file changed since it was checked. Please check it again.",
+        },
+        "import_history": {"de": "Letzte Importe", "en": "Recent imports"},
+        "import_history_empty": {"de": "Noch keine Importe.", "en": "No imports yet."},
+        "import_col_no": {"de": "Nr.", "en": "No."},
+        "import_col_when": {"de": "Wann", "en": "When"},
+        "import_col_who": {"de": "Wer", "en": "Who"},
+        "import_col_file": {"de": "Datei", "en": "File"},
+        "import_col_rows": {"de": "Zeilen neu / geändert", "en": "Rows added / changed"},
+        "import_col_state": {"de": "Stand", "en": "State"},
+        "import_rolled_back": {"de": "zurückgenommen", "en": "rolled back"},
+        "import_active": {"de": "in Kraft", "en": "in force"},
+        "import_rollback": {"de": "Import {run} zurücknehmen", "en": "Roll back import {run}"},
+        "import_rollback_done": {
+            "de": "Import {run} zurückgenommen; der Stand davor ist wiederhergestellt.",
+            "en": "Import {run} rolled back; the previous state is restored.",
+        },
+    }
+)
