@@ -176,7 +176,13 @@ def _options(values, lang: str) -> list[dict]:
 
 def filter_form(flt: MassnahmenFilter, felder: list[dict], units: list[str], lang: str) -> html.Form:
     def field(label, control_id, control):
-        return html.Div([html.Label(label, htmlFor=control_id, className="form-label"), control], className="filter")
+        # Dash's dropdown names itself by its value ("Alle"); the group adds the label's name.
+        return html.Div(
+            [html.Label(label, htmlFor=control_id, id=f"{control_id}-label", className="form-label"), control],
+            className="filter",
+            role="group",
+            **{"aria-labelledby": f"{control_id}-label"},
+        )
 
     return html.Form(
         [
