@@ -443,8 +443,8 @@ TEXTS.update(
         },
         "import_file": {"de": "Datei", "en": "File"},
         "import_drop": {
-            "de": "Datei hierher ziehen oder klicken bzw. Eingabetaste drücken, um sie auszuwählen",
-            "en": "Drag a file here, or click or press Enter to choose one",
+            "de": "Datei hierher ziehen oder klicken bzw. Eingabetaste drücken, um sie auszuwählen.",
+            "en": "Drag a file here, or click or press Enter to choose one.",
         },
         "import_limit": {"de": "Höchstens {mb} MB.", "en": "At most {mb} MB."},
         "import_too_large": {
