@@ -84,8 +84,10 @@ def status_bar(summary: StatusSummary, *, lang: str = "de", caption: str = "", c
             )
         )
     if not segments:
-        empty = "Keine Maßnahmen" if lang == "de" else "No measures"
-        segments = [html.Span(empty, className="status-bar-empty")]
+        # An empty, dashed bar; the text next to it says that there are no Maßnahmen yet.
+        return html.Figure(
+            html.Div(className="status-bar status-bar-none", **{"aria-hidden": "true"}), className="status-figure"
+        )
     return html.Figure(
         [
             html.Div(segments, className="status-bar", **{"aria-hidden": "true"}),

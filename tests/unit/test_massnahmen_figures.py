@@ -65,3 +65,9 @@ def test_sparkline_draws_series_latest_point_and_target():
 def test_sparkline_of_an_empty_series_is_an_empty_line():
     fig = sparkline(pd.DataFrame({"year": [], "value": []}), target_value=5.0)
     assert len(fig.data) == 1 and len(fig.data[0].x) == 0
+
+
+def test_a_leitlinie_without_massnahmen_gets_an_empty_bar_and_no_zero_legend():
+    bar = status_bar(status_summary([], dt.date(2026, 1, 1)))
+    assert "status-bar-none" in bar.children.className
+    assert texts(bar) == []
