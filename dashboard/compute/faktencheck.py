@@ -16,6 +16,7 @@ from .sentences import Point, Reference
 
 #: At most this many key indicators per Leitlinie (the issue asks for 2–3).
 DEFAULT_CAP = 3
+MIN_PER_LEITLINIE = 2
 
 #: Reference areas compared in the report, in this order: the Land, then Germany.
 #: INKAR indicators have Kreis medians; demo indicators have (invented) Land and Bund values.
@@ -34,8 +35,9 @@ def select_key_indicators(
 
     ``chosen`` (from the Kommune's configuration) fixes the list for a
     Leitlinie. Otherwise the indicators linked to the Leitlinie are taken,
-    preferring those with a Zielwert, then those not yet shown under an earlier
-    Leitlinie, then the configured order; at most ``cap``. ``available`` limits
+    those with a Zielwert first, then in the configured order; at most ``cap``.
+    One already shown under an earlier Leitlinie is repeated only where the
+    Leitlinie would otherwise have fewer than two. ``available`` limits
     the choice to indicators that have data.
     """
     by_id = {ind.id: ind for ind in indicators}
@@ -49,8 +51,11 @@ def select_key_indicators(
             candidates = [
                 ind for ind in indicators if number in ind.leitlinien and (available is None or ind.id in available)
             ]
-            candidates.sort(key=lambda ind: (ind.target_value is None, ind.id in used, ind.sort_key, ind.id))
-            picked = candidates[:cap]
+            candidates.sort(key=lambda ind: (ind.target_value is None, ind.sort_key, ind.id))
+            fresh = [ind for ind in candidates if ind.id not in used][:cap]
+            # An indicator shown under an earlier Leitlinie is repeated only to reach two.
+            repeats = [ind for ind in candidates if ind.id in used][: max(0, MIN_PER_LEITLINIE - len(fresh))]
+            picked = sorted(fresh + repeats, key=candidates.index)
         used.update(ind.id for ind in picked)
         result[number] = picked
     return result

@@ -59,8 +59,8 @@ def trend_chart(
     lang: str = "de",
     target_value: float | None = None,
     target_year: int | None = None,
-    width_mm: float = 86,
-    height_mm: float = 52,
+    width_mm: float = 84,
+    height_mm: float = 48,
 ) -> str:
     """A line chart of one indicator over time.
 
@@ -72,10 +72,15 @@ def trend_chart(
     Returns:
         An SVG data URI.
     """
-    fig = Figure(figsize=(width_mm * MM, height_mm * MM), dpi=100)
-    ax = fig.add_axes((0.14, 0.30, 0.83, 0.64))
-    shown: list[float] = []
     labels = list(dict.fromkeys(frame["series"])) if not frame.empty else []
+    # Long labels (e.g. "Deutschland: Median der 400 Kreise") get one legend column, so none is cut off.
+    ncol = 2 if all(len(label) <= 26 for label in labels) else 1
+    legend_rows = math.ceil(len(labels) / ncol) if labels else 0
+    line = 3.0 / height_mm  # one legend line is about 3 mm
+    bottom = 0.16 + legend_rows * line
+    fig = Figure(figsize=(width_mm * MM, height_mm * MM), dpi=100)
+    ax = fig.add_axes((0.14, bottom, 0.83, 0.96 - bottom))
+    shown: list[float] = []
     for i, label in enumerate(labels):
         rows = frame[(frame["series"] == label) & frame["value"].notna()].sort_values("year")
         if rows.empty:
@@ -123,7 +128,7 @@ def trend_chart(
         fig.legend(
             loc="lower left",
             bbox_to_anchor=(0.02, 0.0),
-            ncol=2,
+            ncol=ncol,
             fontsize=6,
             frameon=False,
             handlelength=2.4,
@@ -148,8 +153,8 @@ def small_map(
     unit: str,
     lang: str = "de",
     highlight: tuple[str, ...] = (),
-    width_mm: float = 80,
-    height_mm: float = 52,
+    width_mm: float = 84,
+    height_mm: float = 44,
 ) -> str:
     """A small choropleth of one year (values per area code) with a colour bar.
 

@@ -525,22 +525,18 @@ def _massnahmen(section: LeitlinieSection, lang: str) -> html.Section:
     title = html.H3(t("fc_massnahmen_title", lang), className="fc-h-massnahmen")
     if not section.massnahmen_total:
         return html.Section([title, html.P(t("fc_massnahmen_none", lang))], className="fc-massnahmen")
-    rows = [html.Tr([html.Th(status, scope="row"), html.Td(str(count))]) for status, count in section.status_counts]
-    rows.append(
-        html.Tr(
-            [html.Th(t("fc_total", lang), scope="row"), html.Td(str(section.massnahmen_total))], className="fc-total"
-        )
-    )
+    headers = [html.Th(status, scope="col") for status, _count in section.status_counts]
+    headers.append(html.Th(t("fc_total", lang), scope="col", className="fc-total"))
+    counts = [html.Td(str(count)) for _status, count in section.status_counts]
+    counts.append(html.Td(str(section.massnahmen_total), className="fc-total"))
     return html.Section(
         [
             title,
             html.Table(
                 [
                     html.Caption(t("fc_massnahmen_caption", lang, n=section.number)),
-                    html.Thead(
-                        html.Tr([html.Th(t("fc_status", lang), scope="col"), html.Th(t("fc_count", lang), scope="col")])
-                    ),
-                    html.Tbody(rows),
+                    html.Thead(html.Tr(headers)),
+                    html.Tbody(html.Tr(counts)),
                 ],
                 className="fc-status-table",
             ),
@@ -558,8 +554,9 @@ def _leitlinie(section: LeitlinieSection, report: Report, lang: str) -> html.Sec
         [
             html.P(f"{t('leitlinie', lang)} {section.number}", className="fc-kicker"),
             html.H2(section.title, id=f"fc-ll-{section.number}", className="fc-ll-title"),
-            *body,
+            # The Maßnahmen status is short: it goes first, so it never sits alone on a page.
             _massnahmen(section, lang),
+            *body,
         ],
         className="fc-leitlinie",
     )

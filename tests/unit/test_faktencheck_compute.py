@@ -20,18 +20,21 @@ class Ind:
 INDICATORS = [
     Ind("a", (1, 2), None, 1),
     Ind("b", (1,), 5.0, 2),
-    Ind("c", (1,), None, 3),
+    Ind("c", (1, 3), None, 3),
     Ind("d", (1, 2), None, 4),
     Ind("e", (2,), 10.0, 5),
+    Ind("g", (3,), None, 6),
 ]
 
 
 def test_key_indicators_prefer_targets_cap_and_avoid_repeats():
-    chosen = select_key_indicators(INDICATORS, [1, 2, 3], cap=3)
+    chosen = select_key_indicators(INDICATORS, [1, 2, 3, 4], cap=3)
     assert [i.id for i in chosen[1]] == ["b", "a", "c"]
-    # "e" has a target; "d" was not shown yet; "a" (shown under 1) comes last.
-    assert [i.id for i in chosen[2]] == ["e", "d", "a"]
-    assert chosen[3] == []
+    # "e" has a target; "a" was shown under 1 and is not needed: 2 fresh ones are enough.
+    assert [i.id for i in chosen[2]] == ["e", "d"]
+    # Only "g" is fresh: "c" (shown under 1) is repeated to reach two.
+    assert [i.id for i in chosen[3]] == ["c", "g"]
+    assert chosen[4] == []
 
 
 def test_key_indicators_from_configuration_and_availability():
