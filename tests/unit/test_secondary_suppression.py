@@ -114,3 +114,30 @@ def test_only_child_with_a_small_count_hides_the_total_too():
     # B0's total is 2 (primary); among the Bezirke B1 must go too, and then one of B1's Viertel.
     assert {"B0-0", "B0", "B1", "B1-0"} <= hidden
     check_protected(out, parent_of, 3)
+
+
+def test_public_values_of_halle_protect_every_suppressed_viertel(halle_db):
+    """End to end through Repository.values: the published Stadtbezirk and Stadt totals reveal nothing."""
+    from dashboard.repository import Repository
+
+    repo = Repository(halle_db)
+    areas = repo.areas()
+    parent_of = dict(zip(areas["code"], areas["parent_code"], strict=True))
+    parent_of = {child: parent for child, parent in parent_of.items() if parent}
+    checked = 0
+    candidates = [i for i in repo.indicators() if i.kind in ("rate", "count") and i.spatial_level == "stadtviertel"]
+    for info in candidates[:6]:
+        levels = ["stadtviertel", "stadtbezirk", "stadt"]
+        full = pd.concat([repo.values(info.id, level=lv, public=False) for lv in levels], ignore_index=True)
+        public = pd.concat([repo.values(info.id, level=lv) for lv in levels], ignore_index=True)
+        hidden = public["value"].isna() & full["value"].notna()
+        for year in sorted(full["year"].unique()):
+            in_year = (full["year"] == year).to_numpy()
+            frame = full[in_year].copy()
+            frame["flag"] = [SUPPRESSED if h else None for h in hidden[in_year]]
+            frame["numerator"] = (
+                frame["numerator"].fillna(frame["value"]) if info.kind == "count" else frame["numerator"]
+            )
+            check_protected(frame, parent_of, info.min_count)
+            checked += int(hidden[in_year].sum())
+    assert checked > 0  # the demo data does have small counts
