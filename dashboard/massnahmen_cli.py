@@ -50,6 +50,32 @@ def user_create(settings: Settings, username: str, display_name: str, password_s
     click.echo(f"Benutzer {username} {'angelegt' if created else 'aktualisiert (neues Passwort)'}.")
 
 
+@user_group.command("list")
+@click.pass_obj
+def user_list(settings: Settings) -> None:
+    """Zeigt alle Benutzer (ohne Passwörter)."""
+    from .repository import Repository
+
+    users = Repository(_db(settings)).users()
+    for user in users:
+        click.echo(f"{user['username']}\t{user['display_name']}\t{user['role']}")
+    if not users:
+        click.echo("Keine Benutzer angelegt. Anlegen mit: dashboard user create NAME")
+
+
+@user_group.command("delete")
+@click.argument("username")
+@click.pass_obj
+def user_delete(settings: Settings, username: str) -> None:
+    """Löscht USERNAME; laufende Sitzungen dieses Benutzers enden sofort."""
+    from .repository import Repository
+
+    if not Repository(_db(settings)).delete_user(username):
+        click.echo(f"Fehler: Benutzer {username} gibt es nicht.", err=True)
+        sys.exit(2)
+    click.echo(f"Benutzer {username} gelöscht.")
+
+
 @click.group("massnahmen")
 def massnahmen_group() -> None:
     """Das Maßnahmenregister exportieren und importieren (XLSX oder CSV)."""

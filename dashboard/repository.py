@@ -564,6 +564,22 @@ class Repository:
                 "password_hash": u.password_hash,
             }
 
+    def users(self) -> list[dict]:
+        """All users without their password hashes."""
+        with self.db.session() as s:
+            return [
+                {"username": u.username, "display_name": u.display_name, "role": u.role}
+                for u in s.scalars(select(User).order_by(User.username))
+            ]
+
+    def delete_user(self, username: str) -> bool:
+        with self.db.session() as s:
+            u = s.scalar(select(User).where(User.username == username))
+            if u is None:
+                return False
+            s.delete(u)
+            return True
+
     def save_user(self, username: str, password_hash: str, display_name: str = "") -> bool:
         """Create the user or set a new password; True when the user is new."""
         with self.db.session() as s:

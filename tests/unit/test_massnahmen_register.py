@@ -116,3 +116,17 @@ def test_cli_creates_users_with_a_scrypt_hash_only(db, monkeypatch):
     result = CliRunner().invoke(main, ["user", "create", "ben", "--password-stdin"], input="kurz\n")
     assert result.exit_code == 2 and "zu kurz" in result.output
     assert Repository(db).user("ben") is None
+
+
+def test_cli_prompts_for_the_password_twice_lists_and_deletes_users(db, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", db.url)
+    runner = CliRunner()
+    result = runner.invoke(main, ["user", "create", "ben"], input="noch-ein-passwort\nnoch-ein-passwort\n")
+    assert result.exit_code == 0 and "Benutzer ben angelegt" in result.output
+    assert "noch-ein-passwort" not in result.output  # hidden input
+    result = runner.invoke(main, ["user", "list"])
+    assert result.output.startswith("ben\t") and "scrypt" not in result.output
+    assert runner.invoke(main, ["user", "delete", "ben"]).exit_code == 0
+    assert Repository(db).user("ben") is None
+    result = runner.invoke(main, ["user", "delete", "ben"])
+    assert result.exit_code == 2 and "gibt es nicht" in result.output
