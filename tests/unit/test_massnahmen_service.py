@@ -141,3 +141,43 @@ def test_invalid_edits_are_refused_in_german(db, changes, comment, message):
             db, loaded["id"], expected_version=loaded["version"], changes=changes, user="anna", comment=comment
         )
     assert _k1(db)["version"] == loaded["version"]
+
+
+def test_two_editors_saving_at_the_same_moment_one_wins_one_is_told(db):
+    """Real threads, real connections: exactly one save is stored, the other gets the message."""
+    import threading
+
+    loaded = _k1(db)
+    barrier = threading.Barrier(2)
+    outcomes: dict[str, str] = {}
+
+    def editor(name: str, status: str) -> None:
+        barrier.wait()
+        try:
+            edit_massnahme(
+                db,
+                loaded["id"],
+                expected_version=loaded["version"],
+                changes={"status": status},
+                user=name,
+                comment=f"von {name}",
+            )
+            outcomes[name] = "saved"
+        except StaleVersionError:
+            outcomes[name] = "stale"
+
+    threads = [
+        threading.Thread(target=editor, args=("anna", "umgesetzt")),
+        threading.Thread(target=editor, args=("ben", "zurückgestellt")),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert sorted(outcomes.values()) == ["saved", "stale"], outcomes
+    winner = next(name for name, outcome in outcomes.items() if outcome == "saved")
+    after = _k1(db)
+    assert after["status"] == {"anna": "umgesetzt", "ben": "zurückgestellt"}[winner]
+    assert after["version"] == loaded["version"] + 1
+    history = Repository(db).massnahme_history([loaded["id"]])[loaded["id"]]
+    assert [h["changed_by"] for h in history] == [winner]
