@@ -7,7 +7,6 @@ enough: no driver, no DevTools connection, no network.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import tempfile
@@ -22,9 +21,6 @@ class PdfError(RuntimeError):
 
 
 def find_chromium() -> str:
-    explicit = os.environ.get("DASH_TEST_CHROMEPATH")
-    if explicit and Path(explicit).exists():
-        return explicit
     for name in CANDIDATES:
         found = shutil.which(name)
         if found:
