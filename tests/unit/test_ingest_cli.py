@@ -82,3 +82,16 @@ def test_cli_geo_import_needs_a_prj(db_url):
     )
     assert result.exit_code == 1
     assert "fehlt die .prj-Datei mit dem Koordinatenbezugssystem" in result.output
+
+
+def test_an_oversized_upload_request_is_refused_by_flask(make_settings):
+    """The upload page's second guard: requests above BM_MAX_REQUEST_MB get 413 before any callback runs."""
+    from dashboard.app import create_app
+
+    app = create_app(make_settings(max_request_mb="1", import_max_mb="0.5"))
+    client = app.server.test_client()
+    body = (
+        b'{"output": "import-report.children", "inputs": [], "state": [{"value": "' + b"A" * (2 * 1024 * 1024) + b'"}]}'
+    )
+    response = client.post("/_dash-update-component", data=body, content_type="application/json")
+    assert response.status_code == 413
