@@ -368,8 +368,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "embed_tab_table": {"de": "Tabelle", "en": "Table"},
     "embed_open": {"de": "Im Bildungsmonitor öffnen", "en": "Open in the Education Monitor"},
     "embed_unknown": {
-        "de": "Der Indikator „{name}“ ist unbekannt (URL-Pfad /embed/indikator/…).",
-        "en": "Unknown indicator “{name}” (URL path /embed/indikator/…).",
+        "de": "URL-Pfad {path}: „{name}“ gibt es im Bildungsmonitor nicht.",
+        "en": "URL path {path}: “{name}” does not exist in the monitor.",
     },
     "embed_bad_param": {
         "de": "URL-Parameter {param}: „{value}“ ist ungültig; verwendet wird {fallback}.",
@@ -388,6 +388,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "embed_language": {"de": "Sprache", "en": "Language"},
     "embed_code": {"de": "HTML-Code zum Einbetten", "en": "HTML code to embed"},
     "embed_leitlinie": {"de": "Leitlinie {n}", "en": "Guiding principle {n}"},
+    "embed_more": {"de": "Karte, Zeitreihe und Tabelle", "en": "Map, time series and table"},
+    "embed_demo_note": {
+        "de": "Die Zahlen je Stadtviertel und die Umrisse sind erfunden.",
+        "en": "The figures per district and the boundaries are invented.",
+    },
 }
 
 

@@ -192,7 +192,12 @@ def series_table(data: IndicatorData, *, lang: str = "de", **kwargs) -> html.Tab
 
 def areas_table(data: IndicatorData, *, lang: str = "de", **kwargs) -> html.Table:
     tx = _texts(lang)
-    frame = data.areas.sort_values("area_name") if len(data.areas) else data.areas
+    frame = data.areas
+    if data.geojson:  # every area of the map, also those without a (public) value
+        names = {f["id"]: f.get("properties", {}).get("name", f["id"]) for f in data.geojson.get("features", [])}
+        known = dict(zip(frame["area_code"], frame["value"], strict=True)) if len(frame) else {}
+        frame = pd.DataFrame({"area_name": list(names.values()), "value": [known.get(c) for c in names]})
+    frame = frame.sort_values("area_name") if len(frame) else frame
     return value_table(
         frame,
         key="area_name",
@@ -288,9 +293,12 @@ def trend_figure(
     height: int | None = None,
     font_size: int = ROOM_FONT,
     references: bool = False,
+    areas: Sequence[tuple[str, pd.DataFrame]] = (),
 ):
+    """The city's series with its Zielwert; optionally chosen areas and the reference lines."""
     info = data.info
-    lines = [Line(data.city_name, _clean_series(data.city), role="city")]
+    lines = [Line(label, _clean_series(frame), role="area") for label, frame in areas]
+    lines.append(Line(data.city_name, _clean_series(data.city), role="city"))
     if references:
         lines += [Line(label, frame, role="reference") for label, frame in data.references]
     fig = timeseries_figure(
@@ -306,7 +314,7 @@ def trend_figure(
     fig.layout.height = height
     fig.update_layout(
         font={"size": font_size},
-        showlegend=references and len(lines) > 1,
+        showlegend=len(lines) > 1,
         margin={"l": 8, "r": 8, "t": 8, "b": 8},
         autosize=True,
         legend={"orientation": "h", "y": -0.18, "x": 0, "font": {"size": font_size}},

@@ -20,6 +20,7 @@ PAGE_MODULES = [
     "anmelden",
     "faktencheck",
     "praesentation",
+    "embed",
     "importer",
 ]
 
