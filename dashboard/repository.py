@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from .compute.aggregate import aggregate
-from .compute.disclosure import SUPPRESSED, public_view, secondary_suppression
+from .compute.disclosure import SUPPRESSED, count_of, public_view, secondary_suppression
 from .db import Database
 from .models import (
     Agenda,
@@ -379,7 +379,12 @@ class Repository:
         if frame.empty or info.min_count <= 0 or info.kind == "index":
             return frame
         with self.db.session() as s:
-            full, parent_of = self._all_levels(s, info)
+            stored = self._stored_values(s, info.id, None, None)
+            counts = count_of(stored.astype({"value": float, "numerator": float}), info.kind)
+            # Sums of counts that are all 0 or >= min_count are never small: nothing to protect.
+            if not (((counts > 0) & (counts < info.min_count)) | (stored["flag"] == SUPPRESSED)).any():
+                return frame
+            full, parent_of = self._all_levels(s, info, stored)
         protected = secondary_suppression(full, parent_of, kind=info.kind, min_count=info.min_count)
         shut = protected[protected["flag"] == SUPPRESSED]
         hidden = set(zip(shut["area_code"], shut["year"].astype(int), strict=True))
@@ -388,22 +393,61 @@ class Repository:
         frame.loc[mask, "flag"] = SUPPRESSED
         return frame
 
-    def _all_levels(self, s, info: IndicatorInfo) -> tuple[pd.DataFrame, dict[str, str]]:
-        """Every published cell of an indicator (stored or aggregated) and the area tree."""
-        rows = s.execute(select(Area.code, Area.parent_id, Area.id).where(Area.is_reference.is_(False))).all()
-        code_of = {area_id: code for code, _parent, area_id in rows}
-        parent_of = {code: code_of[parent] for code, parent, _id in rows if parent in code_of}
-        stored = self._stored_values(s, info.id, None, None)
+    def _all_levels(self, s, info: IndicatorInfo, stored: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
+        """Every published count of an indicator and the area tree.
+
+        Levels without stored values get the sums of the lowest stored level's
+        counts (what ``_aggregated`` publishes as numerator), computed here in one
+        vectorised pass because only the counts matter for disclosure control.
+        """
+        rows = s.execute(
+            select(Area.code, Area.parent_id, Area.id, Area.level).where(Area.is_reference.is_(False))
+        ).all()
+        code_of = {area_id: code for code, _parent, area_id, _level in rows}
+        level_of = {code: level for code, _parent, _id, level in rows}
+        parent_of = {code: code_of[parent] for code, parent, _id, _level in rows if parent in code_of}
         stored = stored[stored["area_code"].isin(set(code_of.values()))]
+        stored = stored.astype({"value": float, "numerator": float, "denominator": float})
+        present = set(stored["level"])
+        order = self._level_order(s)
+        lowest = next((level for level in order if level in present), None)
         parts = [stored]
-        for level in self._level_order(s):
-            if level not in set(stored["level"]):
-                parts.append(self._aggregated(s, info, level))
+        if lowest is not None:
+            base = stored[stored["level"] == lowest].assign(count=count_of(stored[stored["level"] == lowest], info.kind))
+            for level in order[order.index(lowest) + 1 :]:
+                if level in present:
+                    continue
+                ancestor = {}
+                for code in base["area_code"].unique():
+                    current = parent_of.get(code)
+                    while current is not None and level_of.get(current) != level:
+                        current = parent_of.get(current)
+                    if current is not None:
+                        ancestor[code] = current
+                sums = (
+                    base.assign(area_code=base["area_code"].map(ancestor))
+                    .dropna(subset=["area_code"])
+                    .groupby(["area_code", "year"])["count"]
+                    .sum(min_count=1)
+                    .reset_index()
+                )
+                parts.append(
+                    pd.DataFrame(
+                        {
+                            "area_code": sums["area_code"],
+                            "level": level,
+                            "year": sums["year"],
+                            "value": sums["count"] if info.kind == "count" else float("nan"),
+                            "numerator": sums["count"],
+                            "denominator": float("nan"),
+                            "flag": None,
+                        }
+                    )
+                )
         parts = [p for p in parts if not p.empty]
         if not parts:
             return pd.DataFrame(columns=VALUE_FIELDS), parent_of
-        full = pd.concat(parts, ignore_index=True)
-        return full.astype({"value": float, "numerator": float, "denominator": float}), parent_of
+        return pd.concat(parts, ignore_index=True), parent_of
 
     def import_areas(self) -> list[tuple[str, str, str]]:
         """(code, name, level) of every area, reference areas included, for matching imports."""

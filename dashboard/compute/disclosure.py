@@ -102,8 +102,12 @@ def secondary_suppression(
     depth = _depths(parent_of)
     parents_bottom_up = sorted(children_of, key=lambda code: (-depth.get(code, 0), code))
     flags = out["flag"].to_numpy(dtype=object).copy()
-    for _year, index in out.groupby("year").groups.items():
-        row_of = {out.at[i, "area_code"]: i for i in index}
+    count_list = [0.0 if pd.isna(c) else float(c) for c in counts.tolist()]
+    known = counts.notna().tolist()
+    rows_by_year: dict = {}
+    for i, (code, year) in enumerate(zip(out["area_code"].tolist(), out["year"].tolist(), strict=True)):
+        rows_by_year.setdefault(year, {})[code] = i
+    for row_of in rows_by_year.values():
 
         def hidden(code: str, _row_of=row_of) -> bool:
             i = _row_of.get(code)
@@ -111,8 +115,7 @@ def secondary_suppression(
 
         def positive(code: str, _row_of=row_of) -> float:
             i = _row_of.get(code)
-            c = counts.iat[i] if i is not None else np.nan
-            return 0.0 if pd.isna(c) else float(c)
+            return count_list[i] if i is not None else 0.0
 
         def hide_inside(code: str, _row_of=row_of) -> None:
             # A hidden total must not be the plain sum of visible parts.
@@ -127,7 +130,7 @@ def secondary_suppression(
             kids = [k for k in children_of[parent] if k in row_of]
             if not any(hidden(k) and positive(k) > 0 for k in kids):
                 continue
-            if parent not in row_of or hidden(parent) or pd.isna(counts.iat[row_of[parent]]):
+            if parent not in row_of or hidden(parent) or not known[row_of[parent]]:
                 continue  # no published total to subtract from
             while True:
                 shut = [k for k in kids if hidden(k) and positive(k) > 0]
