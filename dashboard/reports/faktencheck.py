@@ -441,6 +441,11 @@ def _demo_badge(lang: str) -> html.Span:
     return html.Span(t("fc_demo_badge", lang), className="fc-badge fc-badge-demo")
 
 
+def _scroll(table: html.Table, label: str) -> html.Div:
+    """A wide table scrolls sideways on a phone; the region is reachable by keyboard."""
+    return html.Div(table, className="fc-scroll", tabIndex="0", role="region", **{"aria-label": label})
+
+
 def _figures_table(section: IndicatorSection, lang: str) -> html.Table:
     info, fig = section.info, section.figures
     latest = fig.latest
@@ -465,13 +470,17 @@ def _figures_table(section: IndicatorSection, lang: str) -> html.Table:
         cells.append(html.Span([target_text, html.Br(), f"{status.symbol} {status.label}"]))
     else:
         cells.append(f"{status.symbol} {status.label}")
-    return html.Table(
-        [
-            html.Caption(t("fc_figures_caption", lang, name=info.name(lang)), className="visually-hidden"),
-            html.Thead(html.Tr([html.Th(h, scope="col") for h in headers])),
-            html.Tbody(html.Tr([html.Td(c) for c in cells])),
-        ],
-        className="fc-figures",
+    caption = t("fc_figures_caption", lang, name=info.name(lang))
+    return _scroll(
+        html.Table(
+            [
+                html.Caption(caption, className="visually-hidden"),
+                html.Thead(html.Tr([html.Th(h, scope="col") for h in headers])),
+                html.Tbody(html.Tr([html.Td(c) for c in cells])),
+            ],
+            className="fc-figures",
+        ),
+        caption,
     )
 
 
@@ -532,13 +541,16 @@ def _massnahmen(section: LeitlinieSection, lang: str) -> html.Section:
     return html.Section(
         [
             title,
-            html.Table(
-                [
-                    html.Caption(t("fc_massnahmen_caption", lang, n=section.number)),
-                    html.Thead(html.Tr(headers)),
-                    html.Tbody(html.Tr(counts)),
-                ],
-                className="fc-status-table",
+            _scroll(
+                html.Table(
+                    [
+                        html.Caption(t("fc_massnahmen_caption", lang, n=section.number)),
+                        html.Thead(html.Tr(headers)),
+                        html.Tbody(html.Tr(counts)),
+                    ],
+                    className="fc-status-table",
+                ),
+                t("fc_massnahmen_caption", lang, n=section.number),
             ),
             html.P(t("fc_massnahmen_examples", lang), className="fc-note") if section.massnahmen_examples else None,
         ],
@@ -586,23 +598,26 @@ def _profile_section(profile: Profile, report: Report, lang: str) -> html.Sectio
                 className="fc-ll-title",
             ),
             html.P(t("fc_profile_intro", lang, name=profile.name, kommune=report.kommune)),
-            html.Table(
-                [
-                    html.Caption(t("fc_profile_caption", lang, name=profile.name)),
-                    html.Thead(
-                        html.Tr(
-                            [
-                                html.Th(t("fc_indicator", lang), scope="col"),
-                                html.Th(t("fc_year", lang), scope="col"),
-                                html.Th(profile.name, scope="col"),
-                                html.Th(report.kommune, scope="col"),
-                                html.Th(t("fc_difference", lang), scope="col"),
-                            ]
-                        )
-                    ),
-                    html.Tbody(rows),
-                ],
-                className="fc-profile-table",
+            _scroll(
+                html.Table(
+                    [
+                        html.Caption(t("fc_profile_caption", lang, name=profile.name)),
+                        html.Thead(
+                            html.Tr(
+                                [
+                                    html.Th(t("fc_indicator", lang), scope="col"),
+                                    html.Th(t("fc_year", lang), scope="col"),
+                                    html.Th(profile.name, scope="col"),
+                                    html.Th(report.kommune, scope="col"),
+                                    html.Th(t("fc_difference", lang), scope="col"),
+                                ]
+                            )
+                        ),
+                        html.Tbody(rows),
+                    ],
+                    className="fc-profile-table",
+                ),
+                t("fc_profile_caption", lang, name=profile.name),
             ),
         ],
         className="fc-profile",
