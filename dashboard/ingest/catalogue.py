@@ -64,6 +64,13 @@ LABELS = {
 _ID = re.compile(r"^[A-Za-z0-9_.\-]{1,80}$")
 
 
+def defaults_for_new(spec: dict) -> dict:
+    """A new indicator's defaults for columns the file leaves out (an update keeps stored values)."""
+    out = {"kind": IndicatorKind.RATE.value, "polarity": Polarity.NEUTRAL.value, **spec}
+    out.setdefault("multiplier", 1.0 if out["kind"] == IndicatorKind.COUNT.value else 100.0)
+    return out
+
+
 def read_catalogue(
     table: RawTable, report: Report, *, handlungsfelder: set[str], leitlinien: set[int], levels: set[str]
 ) -> list[dict]:
@@ -191,9 +198,5 @@ def read_catalogue(
                     )
                 except ValueError:
                     err(f"„{text}“ ist kein Datum (erwartet TT.MM.JJJJ oder JJJJ-MM-TT).", "last_update")
-        spec.setdefault("kind", IndicatorKind.RATE.value)
-        spec.setdefault("polarity", Polarity.NEUTRAL.value)
-        if spec["kind"] == "count" and "multiplier" not in spec:
-            spec["multiplier"] = 1.0
         out.append(spec)
     return out

@@ -19,6 +19,7 @@ from sqlalchemy import delete, func, select, update
 from ..compute.disclosure import flag_small_counts
 from ..db import Database
 from ..models import Area, Handlungsfeld, ImportRun, Indicator, IndicatorValue, Leitlinie
+from .catalogue import defaults_for_new
 
 VALUE_FIELDS = ("value", "numerator", "denominator", "flag", "footnote", "series_break")
 AREA_FIELDS = ("name", "level", "geometry", "geometry_original", "placeholder_geometry")
@@ -166,6 +167,7 @@ def write_catalogue(db: Database, specs: list[dict], *, filename, sha256, user) 
             hf_code = spec.pop("handlungsfeld", None)
             indicator = s.get(Indicator, spec["id"])
             if indicator is None:
+                spec = defaults_for_new(spec)
                 indicator = Indicator(id=spec["id"], name_de=spec.get("name_de", spec["id"]), sort_key=next_sort)
                 next_sort += 1
                 s.add(indicator)

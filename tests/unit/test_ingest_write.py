@@ -261,3 +261,24 @@ def test_geopackage_in_another_crs_is_reprojected_and_parents_found_by_location(
     assert missing.report.texts("error") == [
         "t.gpkg: Das Feld „code“ (Code) gibt es nicht. Vorhandene Felder: nr, bez."
     ]
+
+
+def test_catalogue_update_changes_only_the_given_columns_and_rolls_back(halle, halle_config):
+    db, repo = halle
+    before = repo.indicator("schulanfaenger")
+    plan = service.prepare_catalogue(
+        repo, halle_config, b"ID;Name;Mindestfallzahl\nschulanfaenger;Schulanf\xc3\xa4nger:innen;5\n", "k.csv"
+    )
+    assert plan.ok, plan.report.texts()
+    run = service.commit(db, plan, user="x")
+    after = repo.indicator("schulanfaenger")
+    assert (after.name_de, after.min_count) == ("Schulanfänger:innen", 5)
+    # Columns the file leaves out keep their stored values (no silent reset to defaults).
+    assert (after.kind, after.multiplier, after.polarity, after.leitlinien) == (
+        before.kind,
+        before.multiplier,
+        before.polarity,
+        before.leitlinien,
+    )
+    service.rollback(db, run.run_id, user="x")
+    assert repo.indicator("schulanfaenger") == before
