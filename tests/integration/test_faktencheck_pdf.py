@@ -18,6 +18,7 @@ from dashboard.app import create_app
 from dashboard.cli import main
 from dashboard.kommune import load_kommune
 from dashboard.settings import ROOT
+from tests.conftest import free_port
 from tests.unit.test_kommune import LEITLINIEN
 
 pytestmark = [
@@ -102,3 +103,29 @@ def test_fc003_download_route_returns_the_pdf(make_settings):
     printable = client.get("/faktencheck/2024.html")
     assert printable.status_code == 200 and b"@page" in printable.data and b"<script" not in printable.data
     assert client.get("/faktencheck").headers["Location"].endswith("/faktencheck/2024")
+
+
+def test_fc004_report_page_in_the_browser(dash_duo, make_settings):
+    app = create_app(make_settings())
+    dash_duo.start_server(app, port=free_port())
+    dash_duo.driver.get(dash_duo.server_url + "/faktencheck/2024?gebiete=SV-37")
+    dash_duo.wait_for_text_to_equal(".fc-report h1", "Faktencheck Bildung 2024", timeout=90)
+    headings = [el.text for el in dash_duo.find_elements(".fc-ll-title")]
+    assert headings[:8] == LEITLINIEN
+    assert "Stadtviertelprofil Nördliche Neustadt (SV-37)" in headings
+    link = dash_duo.find_element("#fc-download-pdf")
+    assert link.text == "PDF herunterladen"
+    assert link.get_attribute("href").endswith("/faktencheck/2024.pdf?gebiete=SV-37")
+    # Charts are static images with a text alternative; the Beispieldaten label is visible.
+    images = dash_duo.find_elements(".fc-chart-img")
+    assert images and all(img.get_attribute("alt") for img in images)
+    assert "Beispieldaten" in dash_duo.find_element("#fc-demo-banner").text
+    assert dash_duo.get_logs() == []
+
+
+def test_fc005_bad_year_in_the_address_is_explained(dash_duo, make_settings):
+    app = create_app(make_settings())
+    dash_duo.start_server(app, port=free_port())
+    dash_duo.driver.get(dash_duo.server_url + "/faktencheck/zwanzig")
+    dash_duo.wait_for_text_to_equal("#fc-error h1", "Faktencheck nicht möglich", timeout=30)
+    assert "„zwanzig“" in dash_duo.find_element("#fc-error .notice").text
