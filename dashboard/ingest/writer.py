@@ -63,6 +63,11 @@ def _same(a, b) -> bool:
     return a == b
 
 
+def _plain(value):
+    """Dates as ISO text, as the previous state stores them."""
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
 def _record(session, kind, filename, sha256, user, added, changed, state) -> ImportRun:
     run = ImportRun(
         kind=kind,
@@ -175,7 +180,7 @@ def write_catalogue(db: Database, specs: list[dict], *, filename, sha256, user) 
             else:
                 before = _indicator_state(indicator)
                 if (
-                    any(not _same(before[k], spec[k]) for k in spec if k in before)
+                    any(not _same(before[k], _plain(spec[k])) for k in spec if k in before)
                     or (ll_numbers is not None and sorted(ll_numbers) != before["leitlinien"])
                     or (hf_code is not None and hf_code != before["handlungsfeld"])
                 ):
