@@ -39,6 +39,13 @@ TREND_YEARS = 15
 LAND_CODES = ("ST-KREISE-MEDIAN", "LAND-ST")
 BUND_CODES = ("DE-KREISE-MEDIAN", "BUND-DE")
 MIN_YEAR, MAX_YEAR = 1990, 2100
+#: Reference area names in English (the database holds the German ones).
+REFERENCE_NAMES_EN = {
+    "ST-KREISE-MEDIAN": "Saxony-Anhalt: median of the districts",
+    "DE-KREISE-MEDIAN": "Germany: median of the 400 districts",
+    "LAND-ST": "Saxony-Anhalt (demo data)",
+    "BUND-DE": "Germany (demo data)",
+}
 
 
 class ReportError(ValueError):
@@ -243,6 +250,8 @@ def _indicator_section(
     city = frames.city(info)
     refs = frames.references(info)
     names = dict(zip(refs["area_code"], refs["area_name"], strict=False))
+    if lang == "en":
+        names.update({code: label for code, label in REFERENCE_NAMES_EN.items() if code in names})
     figures = key_figures(city, year, references=refs, reference_labels=names)
     sentence = trend_sentence(
         name=info.name(lang),
