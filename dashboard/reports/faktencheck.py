@@ -333,7 +333,8 @@ def _profile(frames: _Frames, kommune: KommuneConfig, area: pd.Series, year: int
         fig_city = key_figures(frames.city(info), latest)
         city_point = fig_city.latest if fig_city.latest.year == latest else Point(latest, None)
         rows.append(ProfileRow(info, latest, fig_area.latest, city_point))
-    name = level.name_en if lang == "en" else level.name_de
+    # German compounds: Stadtviertelprofil, Stadtteilprofil, but Stadtbezirksprofil.
+    name = level.name_en if lang == "en" else level.name_de + ("s" if level.name_de.endswith("bezirk") else "")
     return Profile(code=area["code"], name=area["name"], level_name=name, rows=rows)
 
 
