@@ -12,6 +12,13 @@
     en: { play: "▶ Play", pause: "❚❚ Pause" }
   };
 
+  // Must read exactly like dashboard/figures/choropleth.py: map_trace_update.
+  var RANK = {
+    de: ["Rang {r} von {n} (1 = bester Wert)", "Rang {r} von {n} (1 = höchster Wert)"],
+    en: ["Rank {r} of {n} (1 = best)", "Rank {r} of {n} (1 = highest)"]
+  };
+  var PROVISIONAL = { de: "<br>vorläufiger Wert", en: "<br>provisional value" };
+
   function lang(data) { return (data && data.lang) || "de"; }
 
   function buildSearch(ind, year, level, areas, tab, classes, breaks, palette, ll, langData) {
@@ -81,6 +88,56 @@
           return [max, true, t.play];
         }
         return [next, false, window.dash_clientside.no_update];
+      },
+      // Rebuild the map's values, colours and hover texts from the compact server data
+      // (dashboard/figures/choropleth.py: compact_update). The geometry stays where it is.
+      applyMapData: function (d, fig) {
+        var nu = window.dash_clientside.no_update;
+        if (!d || !fig || !fig.data || !fig.data.length) { return nu; }
+        function ints(text) { return text === "" ? [] : text.split(",").map(function (x) { return x === "" ? null : Number(x); }); }
+        var z = ints(d.z), v = ints(d.v), r = ints(d.r);
+        var fmt = new Intl.NumberFormat(d.lang === "de" ? "de-DE" : "en-GB", { minimumFractionDigits: d.d, maximumFractionDigits: d.d });
+        var reason = {}, note = {}, prov = {}, sel = {};
+        Object.keys(d.m || {}).forEach(function (k) { ints(d.m[k]).forEach(function (i) { reason[i] = k; }); });
+        Object.keys(d.fn || {}).forEach(function (k) { ints(d.fn[k]).forEach(function (i) { note[i] = k; }); });
+        ints(d.p || "").forEach(function (i) { prov[i] = true; });
+        (d.s || []).forEach(function (i) { sel[i] = true; });
+        var map = Object.assign({}, fig.data[0]);
+        var names = map.text || map.locations || [];
+        var hover = [], widths = [], lines = [], ndHover = [];
+        for (var i = 0; i < z.length; i++) {
+          var head = "<b>" + (names[i] || "") + "</b><br>";
+          if (v[i] === null) {
+            hover.push(head + (reason[i] || ""));
+            ndHover.push(hover[i]);
+          } else {
+            var extra = prov[i] ? PROVISIONAL[d.lang] : (note[i] ? "<br>" + note[i] : "");
+            var rank = RANK[d.lang][d.hi ? 1 : 0].replace("{r}", r[i]).replace("{n}", d.n);
+            hover.push(head + fmt.format(v[i]) + d.ut + "<br>" + rank + extra);
+          }
+          widths.push(sel[i] ? 3.5 : 0.8);
+          lines.push(sel[i] ? "#111111" : "#ffffff");
+        }
+        var bands = ["#c9c9c9"].concat(d.c), scale = [];
+        bands.forEach(function (c, k) { scale.push([k / bands.length, c]); scale.push([(k + 1) / bands.length, c]); });
+        map.z = z;
+        map.hovertext = hover;
+        map.colorscale = scale;
+        map.zmin = -1.5;
+        map.zmax = d.c.length - 0.5;
+        map.marker = Object.assign({}, map.marker, { line: Object.assign({}, (map.marker || {}).line, { width: widths, color: lines }) });
+        var ticks = [-1];
+        d.c.forEach(function (c, k) { ticks.push(k); });
+        map.colorbar = Object.assign({}, map.colorbar, { tickvals: ticks, ticktext: d.l, title: { text: d.tt } });
+        var nd = Object.assign({}, fig.data[1], {
+          lon: d.nd.map(function (p) { return p[0]; }),
+          lat: d.nd.map(function (p) { return p[1]; }),
+          hovertext: ndHover
+        });
+        var data = fig.data.slice();
+        data[0] = map;
+        data[1] = nd;
+        return Object.assign({}, fig, { data: data });
       },
       downloadImages: function (png, svg, ind, year) {
         var trig = (window.dash_clientside.callback_context.triggered || [])[0];

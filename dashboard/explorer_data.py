@@ -130,6 +130,16 @@ def geometry(level: str) -> tuple[dict, dict]:
     return cached("explorer-geometry", compute, level)
 
 
+def area_order(level: str) -> tuple[list[str], dict]:
+    """The map's area codes (GeoJSON order) and centroids, without the geometry itself."""
+
+    def compute():
+        geo, centroids = geometry(level)
+        return [f["id"] for f in geo["features"]], centroids
+
+    return cached("explorer-area-order", compute, level)
+
+
 def placeholder_geometry() -> bool:
     return cached("explorer-placeholder", lambda: services().repo.has_placeholder_geometry())
 

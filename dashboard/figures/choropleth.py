@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -188,6 +189,89 @@ def map_trace_update(
     }
 
 
+def _joined(values) -> str:
+    return ",".join("" if v is None else str(v) for v in values)
+
+
+def compact_update(
+    values: pd.DataFrame,
+    area_codes: Sequence[str],
+    *,
+    classes: Classes,
+    unit: str,
+    decimals: int,
+    lang: str = "de",
+    polarity: str = "neutral",
+    selected: Sequence[str] = (),
+    centroids: Mapping[str, tuple[float, float]] | None = None,
+    legend_title: str | None = None,
+) -> dict:
+    """The same information as ``map_trace_update``, packed small for the browser.
+
+    Numbers travel as comma-joined strings (rounded to ``decimals``); hover
+    texts, colour scale and outlines are rebuilt in the browser
+    (``assets/explorer.js: applyMapData``) from these fields:
+
+    ``z`` class index per area (-1 = no value), ``v`` rounded value, ``r`` rank,
+    ``n`` number of ranked areas, ``m`` {reason: "i,j"} for areas without a
+    value, ``fn`` {footnote: "i,j"}, ``p`` provisional indices, ``s`` selected
+    indices, ``nd`` [[lon, lat], ...] of areas without a value, ``c`` colours,
+    ``l`` legend labels, ``tt`` legend title, ``ut`` unit text, ``hi`` 1 when
+    rank 1 is the highest (neutral) rather than the best value, ``d`` decimals,
+    ``lang``.
+    """
+    lang = lang if lang in ("de", "en") else "de"
+    codes = list(area_codes)
+    frame = values.drop_duplicates("area_code").set_index("area_code") if len(values) else pd.DataFrame()
+    aligned = frame.reindex(codes) if len(frame) else pd.DataFrame(index=codes)
+    value_of = aligned["value"].astype(float) if "value" in aligned else pd.Series(np.nan, index=codes)
+    flags = aligned["flag"] if "flag" in aligned else pd.Series(None, index=codes, dtype=object)
+    notes = aligned["footnote"] if "footnote" in aligned else pd.Series(None, index=codes, dtype=object)
+    missing = value_of.isna().to_numpy()
+    if classes.n <= 1:
+        z = np.zeros(len(codes), dtype=int)
+    else:
+        inner = np.asarray(classes.breaks[1:-1], dtype=float)
+        z = np.clip(np.searchsorted(inner, value_of.fillna(0).to_numpy(), side="right"), 0, classes.n - 1)
+    z = np.where(missing, -1, z)
+    rank_of = ranks(value_of, polarity)
+    reasons: dict[str, list[int]] = {}
+    footnotes: dict[str, list[int]] = {}
+    is_text = flags.map(lambda f: isinstance(f, str)).to_numpy(dtype=bool)
+    provisional = [int(i) for i in np.flatnonzero((flags == "provisional").to_numpy(dtype=bool) & ~missing)]
+    for i in np.flatnonzero(missing):
+        flag = flags.iloc[i] if is_text[i] else None
+        note = notes.iloc[i] if isinstance(notes.iloc[i], str) else None
+        reasons.setdefault(missing_reason(flag, lang, note), []).append(int(i))
+    for i in np.flatnonzero(~missing & notes.map(lambda n: isinstance(n, str)).to_numpy(dtype=bool)):
+        if flags.iloc[i] != "provisional":
+            footnotes.setdefault(notes.iloc[i], []).append(int(i))
+    nodata = [centroids[codes[i]] for i in np.flatnonzero(missing) if centroids and codes[i] in centroids]
+    labels = [NO_VALUE_LABEL[lang], *classes.labels(lambda v: format_number(v, decimals, lang))]
+    rounded = np.round(value_of.to_numpy(dtype=float), decimals)
+    unit_text = format_value(1, 0, unit, lang)[1:] if unit else ""
+    selected_set = set(selected or ())
+    return {
+        "z": ",".join(map(str, z.tolist())),
+        "v": ",".join("" if m else repr(float(v)).removesuffix(".0") for v, m in zip(rounded, missing, strict=True)),
+        "r": _joined(None if m else int(r) for r, m in zip(rank_of, missing, strict=True)),
+        "n": int((~missing).sum()),
+        "m": {k: _joined(v) for k, v in reasons.items()},
+        "fn": {k: _joined(v) for k, v in footnotes.items()},
+        "p": _joined(provisional),
+        "s": [i for i, code in enumerate(codes) if code in selected_set],
+        "nd": [[lon, lat] for lon, lat in nodata],
+        "c": list(classes.colors),
+        "l": labels,
+        "tt": legend_title if legend_title is not None else unit,
+        "ut": unit_text,
+        # rank sentence and "provisional" note are fixed texts in assets/explorer.js (RANK, PROVISIONAL)
+        "hi": 1 if polarity == "neutral" else 0,
+        "d": decimals,
+        "lang": lang,
+    }
+
+
 def _set_path(target: dict, dotted: str, value) -> None:
     parts = dotted.split(".")
     for part in parts[:-1]:
@@ -278,6 +362,8 @@ def choropleth_figure(
             featureidkey="id",
             locationmode="geojson-id",
             hoverinfo="text",
+            # names stay in the browser for updates built there (compact_update)
+            text=[names.get(code, code) for code in codes],
             colorbar={
                 "thickness": 14,
                 "len": 0.9,

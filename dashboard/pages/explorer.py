@@ -16,14 +16,15 @@ import datetime as dt
 
 import dash
 import pandas as pd
-from dash import ClientsideFunction, Input, Output, Patch, State, ctx, dcc, html
+from dash import ClientsideFunction, Input, Output, State, ctx, dcc, html
 
 from .. import explorer_data as data
 from ..components import notice, source_line
 from ..compute.classify import classify, parse_manual_breaks
+from ..embed_dialog import embed_dialog
 from ..explorer_state import MAX_SELECTED, ExplorerState, clamp_year, parse_state
 from ..export import to_csv_bytes, to_xlsx_bytes
-from ..figures.choropleth import apply_update, choropleth_figure, map_trace_update
+from ..figures.choropleth import choropleth_figure, compact_update
 from ..figures.indicator_panels import data_table, definition_panel, status_badge, table_rows
 from ..figures.timeseries import comparison_figure, timeseries_figure, timeseries_footnotes
 from ..formatting import format_value
@@ -60,6 +61,7 @@ TABLE_BOX = f"{PREFIX}-table-box"
 SORT = f"{PREFIX}-sort"
 SORT_PREFIX = f"{PREFIX}-sort"
 MAP_LEVEL = f"{PREFIX}-map-level"
+MAP_DATA = f"{PREFIX}-map-data"
 LANG = f"{PREFIX}-lang"
 SYNC = f"{PREFIX}-url-sync"
 POPSTATE = f"{PREFIX}-popstate"
@@ -144,12 +146,12 @@ def _city_value(indicator_id: str, year: int | None) -> float | None:
     return float(row["value"].iloc[0])
 
 
-def _map_update(state: ExplorerState, info, lang: str) -> dict:
-    geo, centroids = data.geometry(state.level)
-    codes = [f["id"] for f in geo["features"]]
+def map_data(state: ExplorerState, info, lang: str) -> dict:
+    """The compact map update (no geometry), applied in the browser by ``applyMapData``."""
+    codes, centroids = data.area_order(state.level)
     frame = data.year_values(info.id, state.level, state.year)
     classes = _classes(state, info, frame, _city_value(info.id, state.year))
-    return map_trace_update(
+    return compact_update(
         frame,
         codes,
         classes=classes,
@@ -157,7 +159,6 @@ def _map_update(state: ExplorerState, info, lang: str) -> dict:
         decimals=info.decimals,
         lang=lang,
         polarity=info.polarity,
-        names={f["id"]: f["properties"]["name"] for f in geo["features"]},
         selected=state.areas,
         centroids=centroids,
         legend_title=_legend_title(info, state, lang),
@@ -675,6 +676,7 @@ def layout(query: dict, lang: str) -> html.Div:
                             map_panel,
                             table_panel,
                             downloads,
+                            embed_dialog(lang, target="indicator", title_selector=".indicator-title"),
                         ],
                         className="explorer-main",
                     ),
@@ -683,6 +685,7 @@ def layout(query: dict, lang: str) -> html.Div:
             ),
             dcc.Store(id=SORT, data={"key": "rank", "desc": False}),
             dcc.Store(id=MAP_LEVEL, data=None if city_only else state.level),
+            dcc.Store(id=MAP_DATA),
             dcc.Store(id=LANG, data={"lang": lang, "default": svc.settings.default_language}),
             dcc.Store(id=SYNC),
             dcc.Store(id=POPSTATE),
@@ -718,28 +721,28 @@ def _state(indicator, year, level, areas, classes="quantile", breaks="", palette
 
 
 def update_map(indicator, year, level, areas, classes, breaks, palette, map_level, lang_data):
-    """Indicator/year/level/selection/classes changed: patch the map (no geometry unless the level changed)."""
+    """Indicator/year/level/selection/classes changed: new values for the map, geometry only on a new level."""
     lang = (lang_data or {}).get("lang", "de")
     state, info = _state(indicator, year, level, areas, classes, breaks, palette)
     if info is None:
         raise dash.exceptions.PreventUpdate
-    caption = map_caption(state, info, lang, data.is_city_only(info))
-    source = source_line(info.source or "–", info.licence or "–", lang)
+    no = dash.no_update
     if data.is_city_only(info):
-        return (
-            dash.no_update,
-            None,
-            {"display": "none"},
-            build_compare(state, info, lang),
-            {},
-            caption,
-            source,
-        )
+        return no, no, None, {"display": "none"}, build_compare(state, info, lang), {}
     if map_level == state.level:
-        figure = apply_update(Patch(), _map_update(state, info, lang))
-    else:
-        figure = build_map(state, info, lang)
-    return figure, state.level, {}, dash.no_update, {"display": "none"}, caption, source
+        # same geometry: only the compact values travel (applied by assets/explorer.js)
+        return no, map_data(state, info, lang), state.level, {}, no, {"display": "none"}
+    return build_map(state, info, lang), no, state.level, {}, no, {"display": "none"}
+
+
+def update_caption(indicator, year, level, lang_data):
+    """The heading over the map (indicator, level, year) and the source line."""
+    lang = (lang_data or {}).get("lang", "de")
+    state, info = _state(indicator, year, level, ())
+    if info is None:
+        raise dash.exceptions.PreventUpdate
+    caption = map_caption(state, info, lang, data.is_city_only(info))
+    return caption, source_line(info.source or "–", info.licence or "–", lang)
 
 
 def update_series(indicator, year, level, areas, lang_data):
@@ -755,12 +758,11 @@ def update_series(indicator, year, level, areas, lang_data):
 def register_callbacks(app) -> None:
     app.callback(
         Output(MAP, "figure"),
+        Output(MAP_DATA, "data"),
         Output(MAP_LEVEL, "data"),
         Output(MAP_BOX, "style"),
         Output(COMPARE, "figure"),
         Output(COMPARE_BOX, "style"),
-        Output(MAP_CAPTION, "children"),
-        Output(f"{PREFIX}-map-source", "children"),
         Input(INDICATOR, "value"),
         Input(YEAR, "value"),
         Input(LEVEL, "value"),
@@ -772,6 +774,16 @@ def register_callbacks(app) -> None:
         State(LANG, "data"),
         prevent_initial_call=True,
     )(update_map)
+
+    app.callback(
+        Output(MAP_CAPTION, "children"),
+        Output(f"{PREFIX}-map-source", "children"),
+        Input(INDICATOR, "value"),
+        Input(YEAR, "value"),
+        Input(LEVEL, "value"),
+        State(LANG, "data"),
+        prevent_initial_call=True,
+    )(update_caption)
 
     app.callback(
         Output(TS, "figure"),
@@ -958,6 +970,13 @@ def register_callbacks(app) -> None:
         Input(LEITLINIE, "value"),
         State(TIMER, "disabled"),
         State(LANG, "data"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        ClientsideFunction("bmExplorer", "applyMapData"),
+        Output(MAP, "figure", allow_duplicate=True),
+        Input(MAP_DATA, "data"),
+        State(MAP, "figure"),
         prevent_initial_call=True,
     )
     app.clientside_callback(

@@ -114,7 +114,13 @@ def test_expl002_clicking_an_area_adds_its_time_series_and_the_table_matches_the
     )
     assert width > 2
 
-    value = re.search(r"<br>([\d.,]+) %<br>Rang (\d+) von", hover)
+    # after the click the hover texts were rebuilt in the browser from the compact update
+    rebuilt = duo.driver.execute_script(
+        "var t = document.querySelector('#explorer-map .js-plotly-plot').data[0]; return t.hovertext[arguments[0]]",
+        index,
+    )
+    assert rebuilt == hover
+    value = re.search(r"<br>([\d.,]+) %<br>Rang (\d+) von \d+ \(1 = bester Wert\)", rebuilt)
     duo.driver.find_element(By.XPATH, "//label[.//span[text()='Tabelle']]").click()
     row = wait(duo, lambda: duo.driver.find_element(By.CSS_SELECTOR, f"#explorer-table tr[data-code='{code}']"))
     cells = row.find_elements(By.CSS_SELECTOR, "th, td")

@@ -149,3 +149,23 @@ def test_comparison_puts_the_best_on_top_and_highlights_the_city():
     frame = pd.DataFrame({"area_code": ["K1", "K2", "K3"], "area_name": ["Eins", "Zwei", "Drei"], "value": [3, 1, 2]})
     fig = comparison_figure(frame, highlight="K3", unit="%", decimals=1, polarity="lower_better")
     assert list(fig.data[0].y) == ["Zwei", "<b>Drei</b>", "Eins"]
+
+
+def test_compact_update_matches_the_full_update_and_is_small():
+    from dashboard.figures.choropleth import compact_update
+
+    frame = values()
+    classes = classify(frame["value"], method="equal", n_classes=2, polarity="lower_better")
+    centroids = {"C": (11.025, 51.005), "D": (11.035, 51.005)}
+    kw = dict(classes=classes, unit="%", decimals=1, lang="de", polarity="lower_better", selected=["B"])
+    full = map_trace_update(frame, ["A", "B", "C", "D"], centroids=centroids, **kw)
+    compact = compact_update(frame, ["A", "B", "C", "D"], centroids=centroids, **kw)
+    assert compact["z"] == ",".join(str(z) for z in full["map"]["z"]) == "1,0,-1,-1"
+    assert compact["v"] == "1234.5,20,,"
+    assert compact["r"] == "2,1,,"
+    assert compact["m"] == {"Wert unterdrückt (Datenschutz: kleine Fallzahl)": "2", "Kein Wert für dieses Jahr": "3"}
+    assert compact["p"] == "1" and compact["s"] == [1]
+    assert compact["nd"] == [[11.025, 51.005], [11.035, 51.005]]
+    assert compact["l"] == full["colorbar"]["ticktext"]
+    assert compact["ut"] == " %" and compact["hi"] == 0
+    assert "coordinates" not in json.dumps(compact)
