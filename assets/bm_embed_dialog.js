@@ -41,9 +41,12 @@
     var h = parseInt(height, 10);
     if (!(h >= 160 && h <= 1200)) h = 420;
     var src = embedPath(config, view, lang);
+    var title = config.title || "Bildungsmonitor";
+    var named = config.titleSelector ? document.querySelector(config.titleSelector) : null;
+    if (named && named.textContent.trim()) title += ": " + named.textContent.trim().replace(/\s+/g, " ");
     var origin = location.origin;
     var iframe =
-      '<iframe src="' + escapeAttr(src) + '" title="' + escapeAttr(config.title || "Bildungsmonitor") +
+      '<iframe src="' + escapeAttr(src) + '" title="' + escapeAttr(title) +
       '" style="width:100%;height:' + h + 'px;border:0" loading="lazy"></iframe>';
     var listener =
       '<script>addEventListener("message",function(e){if(e.origin!=="' + origin +

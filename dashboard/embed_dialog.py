@@ -33,7 +33,9 @@ def _id(kind: str, name: str) -> dict:
     return {"type": kind, "name": name}
 
 
-def embed_dialog(lang: str, *, target: str = "indicator", name: str = "main", title: str = "") -> html.Details:
+def embed_dialog(
+    lang: str, *, target: str = "indicator", name: str = "main", title: str = "", title_selector: str = ""
+) -> html.Details:
     """The dialog component.
 
     Args:
@@ -41,6 +43,8 @@ def embed_dialog(lang: str, *, target: str = "indicator", name: str = "main", ti
         target: "indicator" or "leitlinie" (how the page URL maps to an embed URL).
         name: distinguishes several dialogs on one page.
         title: the iframe's ``title`` (read by screen readers on the host page).
+        title_selector: CSS selector of the element whose text names the current view
+            (e.g. the explorer's indicator title); appended to ``title`` when the code is made.
     """
     svc = services()
     views = [
@@ -102,6 +106,7 @@ def embed_dialog(lang: str, *, target: str = "indicator", name: str = "main", ti
         "target": target,
         "prefix": svc.url("/"),
         "title": title or f"{t('app_title', lang)} {svc.kommune.name}",
+        "titleSelector": title_selector,
     }
     return html.Details(
         [

@@ -8,6 +8,7 @@ import threading
 
 import pytest
 import requests
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 from dashboard.app import create_app
@@ -58,7 +59,7 @@ addEventListener("message", function (e) {{
                 self.end_headers()
                 self.wfile.write(body)
 
-            def log_message(self, *args):
+            def log_message(self, *_args):
                 return None
 
         self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
@@ -216,3 +217,40 @@ def test_embed004_works_under_a_path_prefix(dash_duo, make_settings):
     dash_duo.wait_for_element("#slide-next", timeout=20)
     assert dash_duo.find_element("#slide-next").get_attribute("href").endswith("/bildungsmonitor/praesentation?folie=2")
     assert dash_duo.get_logs() == []
+
+
+def test_embed005_einbetten_dialog_on_the_explorer_gives_a_working_snippet(dash_duo, make_settings):
+    app = create_app(make_settings())
+    dash_duo.start_server(app, port=free_port())
+    dash_duo.driver.get(dash_duo.server_url + "/indikatoren?indicator=kita_quote_u3&year=2022&areas=SV-07")
+    summary = dash_duo.wait_for_element(".embed-dialog > summary", timeout=20)
+    assert summary.text == "Einbetten"
+    dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].focus();", summary)
+    summary.send_keys(Keys.ENTER)  # opens by keyboard
+    code = ".embed-dialog textarea"
+    WebDriverWait(dash_duo.driver, 10).until(
+        lambda d: "<iframe" in (d.find_element("css selector", code).get_attribute("value") or "")
+    )
+    snippet = dash_duo.find_element(code).get_attribute("value")
+    iframe, listener = snippet.split("\n")
+    assert f'src="{dash_duo.server_url}/embed/indikator/kita_quote_u3?tab=map&amp;year=2022&amp;area=SV-07"' in iframe
+    assert 'title="Bildungsmonitor Halle (Saale): Betreuungsquote unter 3 Jahren' in iframe
+    assert f'e.origin!=="{dash_duo.server_url}"' in listener and "bildungsmonitor:height" in listener
+    # Options change the snippet: the table, in English.
+    for label in ("Tabelle", "English"):
+        radio = dash_duo.driver.find_element(
+            "xpath", f"//details[contains(@class, 'embed-dialog')]//label[normalize-space()='{label}']//input"
+        )
+        dash_duo.driver.execute_script("arguments[0].focus();", radio)
+        radio.send_keys(Keys.SPACE)  # keyboard, like the summary
+    WebDriverWait(dash_duo.driver, 10).until(
+        lambda d: (
+            "tab=table" in d.find_element("css selector", code).get_attribute("value")
+            and "lang=en" in d.find_element("css selector", code).get_attribute("value")
+        )
+    )
+    src = dash_duo.find_element(code).get_attribute("value").split('src="')[1].split('"')[0].replace("&amp;", "&")
+    dash_duo.driver.get(src)
+    _wait_embed(dash_duo)
+    assert dash_duo.find_element(".embed-tab.is-active").text == "Table"
+    assert "2022" in dash_duo.find_element(".embed-table-wrap caption").text
