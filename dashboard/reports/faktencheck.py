@@ -655,7 +655,8 @@ def _appendix(report: Report, lang: str) -> html.Section:
         html.Li(
             [
                 html.Strong(src["title"]),
-                f" ({t('source_demo', lang)})" if src["is_demo"] else "",
+                " ",
+                _demo_badge(lang) if src["is_demo"] else None,
                 f" · {src['publisher']}" if src["publisher"] else "",
                 f" · {t('source_licence', lang)}: {src['licence']}" if src["licence"] else "",
                 f" · {src['attribution']}" if src["attribution"] else "",
