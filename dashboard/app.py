@@ -9,7 +9,7 @@ import dash
 from flask import Flask, request
 from flask_caching import Cache
 
-from . import health, logging_setup, security
+from . import health, logging_setup, response_cache, security
 from . import layout as shell_layout
 from .db import Database
 from .i18n import normalise_language
@@ -98,6 +98,7 @@ def create_app(settings: Settings | None = None, *, load_if_empty: bool = True) 
     )
     app.default_language = settings.default_language
     security.install(app, settings)  # headers, framing, cookies, callback errors
+    response_cache.install(app)  # whole callback responses for anonymous visitors
     app.index_string = INDEX_TEMPLATE
     services = Services(settings=settings, kommune=kommune, db=db, repo=Repository(db), cache=cache, app=app)
     server.extensions[EXTENSION_KEY] = services

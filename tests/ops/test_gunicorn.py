@@ -22,6 +22,7 @@ from sqlalchemy import create_engine, text
 from dashboard.migrate import head_revision
 from dashboard.pages import massnahme as massnahme_page
 from dashboard.pages.anmelden import NEXT, PASSWORD, RESULT, SUBMIT, USER
+from dashboard.response_cache import HIT_HEADER
 from tests.ops.conftest import DashClient, find_component, text_of
 
 pytestmark = [pytest.mark.gunicorn, pytest.mark.postgres]
@@ -124,6 +125,17 @@ def test_an_edit_through_one_instance_shows_on_the_other_at_once(cluster, signed
         return text_of(find_component(signed_in.page(page, instance=instance), "mn-status"))
 
     assert shown_status(b) != new_status
+    # The public (no session) gets the page from the shared response cache on B.
+    public = DashClient(requests.Session(), b)
+
+    def public_status() -> tuple[str, bool]:
+        response = public.call("page-content.children", {"url.pathname": page, "url.search": ""}, "url.pathname")
+        tree = response.json()["response"]
+        return text_of(find_component(tree, "mn-status")), response.headers.get(HIT_HEADER) == "hit"
+
+    public_status()  # fills the cache
+    old_status, hit = public_status()
+    assert hit and old_status == shown_status(b) != new_status
     version_key = f"{prefix}bm:data-version"
     data_version = int(redis_client.get(version_key) or 1)
 
@@ -132,6 +144,7 @@ def test_an_edit_through_one_instance_shows_on_the_other_at_once(cluster, signed
 
     # B shows the new status at once, and the shared data version moved on for every worker.
     assert shown_status(b) == new_status
+    assert public_status() == (new_status, False)  # the cached page was dropped on B too
     assert int(redis_client.get(version_key)) == data_version + 1
     assert massnahme_row(ops_pg_url, m["code"])["version"] == m["version"] + 1
 
