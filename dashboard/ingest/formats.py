@@ -68,8 +68,11 @@ def _missing_column(report: Report, table: RawTable, name: str, fmt: str):
     )
 
 
-def records(table: RawTable, report: Report, fmt: str | None = None) -> list[CellRecord]:
-    """One CellRecord per (indicator, area, year) cell group; header problems go to ``report``."""
+def records(table: RawTable, report: Report, fmt: str | None = None):
+    """CellRecords, one per (indicator, area, year); header problems go to ``report`` at once.
+
+    Returns an iterable that may be a generator: iterate it once.
+    """
     detected = detect_format(table)
     fmt = fmt or detected
     if fmt is None:
@@ -85,7 +88,7 @@ def records(table: RawTable, report: Report, fmt: str | None = None) -> list[Cel
     return _wide(table, report, fields, unmapped)
 
 
-def _long(table, report, fields, unmapped) -> list[CellRecord]:
+def _long(table, report, fields, unmapped):
     label = "Langformat"
     if "area" not in fields and "area_name" in fields:
         fields["area"] = fields.pop("area_name")
@@ -106,13 +109,14 @@ def _long(table, report, fields, unmapped) -> list[CellRecord]:
                 column=_label(table.header, index),
             )
     columns = {name: _label(table.header, i) for name, i in fields.items()}
-    out = []
-    for row_number, cells in table.rows:
-        out.append(CellRecord(row=row_number, cells={name: cells[i] for name, i in fields.items()}, columns=columns))
-    return out
+    # A generator: records are made one at a time while they are validated (peak memory).
+    return (
+        CellRecord(row=row_number, cells={name: cells[i] for name, i in fields.items()}, columns=columns)
+        for row_number, cells in table.rows
+    )
 
 
-def _wide(table, report, fields, unmapped) -> list[CellRecord]:
+def _wide(table, report, fields, unmapped):
     label = "Breitformat"
     if "area" not in fields and "area_name" in fields:
         fields["area"] = fields.pop("area_name")
@@ -147,21 +151,13 @@ def _wide(table, report, fields, unmapped) -> list[CellRecord]:
     i_measure = fields.get("measure")
     i_foot = fields.get("footnote")
     l_ind, l_area = _label(table.header, i_ind), _label(table.header, i_area)
+    if i_measure is None:
+        return _wide_values(table, years, i_ind, i_area, i_foot, l_ind, l_area)
     by_key: dict[tuple, CellRecord] = {}
     out: list[CellRecord] = []
-    # Without a Größe column every record of a year column has the same column labels: share them.
-    shared = {
-        index: {
-            "indicator": l_ind,
-            "area": l_area,
-            "year": _label(table.header, index),
-            "value": _label(table.header, index),
-        }
-        for _year, index in years
-    }
     for row_number, cells in table.rows:
         measure = "value"
-        if i_measure is not None and not is_blank(cells[i_measure]):
+        if not is_blank(cells[i_measure]):
             measure = MEASURES.get(normalise_header(cells[i_measure]))
             if measure is None:
                 report.error(
@@ -172,21 +168,6 @@ def _wide(table, report, fields, unmapped) -> list[CellRecord]:
                 )
                 continue
         indicator, area = cells[i_ind], cells[i_area]
-        if i_measure is None:
-            footnote = cells[i_foot] if i_foot is not None and not is_blank(cells[i_foot]) else None
-            for year, index in years:
-                cell = cells[index]
-                if is_blank(cell):
-                    continue
-                record = CellRecord(
-                    row=row_number,
-                    cells={"indicator": indicator, "area": area, "year": year, "value": cell},
-                    columns=shared[index],
-                )
-                if footnote is not None:
-                    record.cells["footnote"] = footnote
-                out.append(record)
-            continue
         for year, index in years:
             cell = cells[index]
             if is_blank(cell):
@@ -217,3 +198,41 @@ def _wide(table, report, fields, unmapped) -> list[CellRecord]:
             record.columns[measure] = _label(table.header, index)
             record.rows[measure] = row_number
     return out
+
+
+def _wide_values(table, years, i_ind, i_area, i_foot, l_ind, l_area):
+    """Records of a wide table without a Größe column, one at a time (a generator)."""
+    # Every record of a year column has the same column labels: share them.
+    shared = {
+        index: {
+            "indicator": l_ind,
+            "area": l_area,
+            "year": _label(table.header, index),
+            "value": _label(table.header, index),
+        }
+        for _year, index in years
+    }
+    for row_number, cells in table.rows:
+        indicator, area = cells[i_ind], cells[i_area]
+        footnote = cells[i_foot] if i_foot is not None and not is_blank(cells[i_foot]) else None
+        for year, index in years:
+            cell = cells[index]
+            if is_blank(cell):
+                continue
+            record = CellRecord(
+                row=row_number,
+                cells={"indicator": indicator, "area": area, "year": year, "value": cell},
+                columns=shared[index],
+            )
+            if footnote is not None:
+                record.cells["footnote"] = footnote
+            yield record
+
+
+def indicator_cells(table: RawTable) -> set[str]:
+    """The indicator ids named in a table (to load their stored values once)."""
+    fields, _ = map_headers(table.header, VALUE_HEADERS)
+    if "indicator" not in fields:
+        return set()
+    index = fields["indicator"]
+    return {str(cells[index]).strip() for _, cells in table.rows}

@@ -20,7 +20,7 @@ from ..repository import Repository
 from . import writer
 from .areas import KnownArea
 from .catalogue import read_catalogue
-from .formats import detect_format, records
+from .formats import detect_format, indicator_cells, records
 from .geodata import read_geodata
 from .limits import Limits, TooLarge, check_size
 from .report import Report
@@ -126,7 +126,7 @@ def prepare_indicators(
         return plan
     infos = repo.indicators()
     rules = {i.id: IndicatorRule(i.id, i.name_de, i.kind, i.unit, i.multiplier, i.min_count, i.decimals) for i in infos}
-    wanted = {str(r.cells.get("indicator", "")).strip() for r in cells}
+    wanted = indicator_cells(table)
     ctx = Context(
         indicators=rules,
         areas=[KnownArea(*row) for row in repo.import_areas()],

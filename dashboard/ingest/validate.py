@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 from ..formatting import format_number
 from ..models import IndicatorKind
 from .areas import AreaMatcher, KnownArea, code_text
-from .formats import CellRecord
 from .report import Report
 from .symbols import NotANumber, clean_text, is_blank, parse_cell, parse_flag, parse_number
 
@@ -100,7 +99,7 @@ def _num(x: float) -> str:
 
 
 def validate_values(
-    records: list[CellRecord], ctx: Context, report: Report, sheet: str | None = None, decimal: str = "."
+    records, ctx: Context, report: Report, sheet: str | None = None, decimal: str = "."
 ) -> list[CleanValue]:
     """Check every record; returns the clean values (only meaningful when ``report.ok``)."""
     out: list[CleanValue] = []
@@ -239,6 +238,7 @@ def validate_values(
                 row=rec.row,
             )
         )
+    del seen  # free the keys before the warnings (peak memory)
     if report.ok:
         _warn_jumps(out, ctx, report, sheet)
         _warn_missing_areas(out, ctx, report, sheet)
@@ -252,12 +252,21 @@ def _truthy(cell) -> bool:
 
 
 def _warn_jumps(values: list[CleanValue], ctx: Context, report: Report, sheet):
-    current = {(v.indicator_id, v.area_code, v.year): v for v in values}
-    for v in values:
+    # Sorted by indicator, area and year, the previous year is the previous entry (no extra index).
+    ordered = sorted(values, key=lambda v: (v.indicator_id, v.area_code, v.year))
+    before = None
+    for v in ordered:
+        prior, before = before, v
         if v.value is None:
             continue
-        key = (v.indicator_id, v.area_code, v.year - 1)
-        previous = current[key].value if key in current else ctx.existing.get(key)
+        if prior is not None and (prior.indicator_id, prior.area_code, prior.year) == (
+            v.indicator_id,
+            v.area_code,
+            v.year - 1,
+        ):
+            previous = prior.value
+        else:
+            previous = ctx.existing.get((v.indicator_id, v.area_code, v.year - 1))
         if previous is None or (isinstance(previous, float) and math.isnan(previous)) or previous == 0:
             continue
         change = (v.value - previous) / abs(previous)

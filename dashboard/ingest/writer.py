@@ -112,7 +112,6 @@ def write_values(db: Database, rows: list, rules: dict, *, filename, sha256, use
         area_ids = dict(s.execute(select(Area.code, Area.id)).all())
         frame["area_id"] = frame["area_code"].map(area_ids)
         columns = ["indicator_id", "area_id", "year", *VALUE_FIELDS]
-        clean = frame[columns].astype(object).where(frame[columns].notna(), None)
         indicator_ids = sorted(set(frame["indicator_id"]))
         existing = {}
         for chunk in range(0, len(indicator_ids), 500):
@@ -129,7 +128,7 @@ def write_values(db: Database, rows: list, rules: dict, *, filename, sha256, use
         added: dict[str, dict[int, list[int]]] = {}
         n_added = 0
         batch: list[dict] = []
-        total = len(clean)
+        total = len(frame)
 
         def flush(done: int) -> None:
             if batch:
@@ -138,7 +137,14 @@ def write_values(db: Database, rows: list, rules: dict, *, filename, sha256, use
             if progress:
                 progress(done / max(total, 1))
 
-        for n, values in enumerate(zip(*(clean[c].tolist() for c in columns), strict=True), start=1):
+        def cleaned_rows():
+            # Chunk by chunk, so only a few thousand rows exist as Python objects at a time.
+            for start in range(0, total, 5000):
+                part = frame[columns].iloc[start : start + 5000]
+                part = part.astype(object).where(part.notna(), None)
+                yield from zip(*(part[c].tolist() for c in columns), strict=True)
+
+        for n, values in enumerate(cleaned_rows(), start=1):
             indicator_id, area_id, year = values[0], int(values[1]), int(values[2])
             new = dict(zip(VALUE_FIELDS, values[3:], strict=True))
             new["series_break"] = bool(new["series_break"] or False)
