@@ -78,16 +78,27 @@ def _upgrade_unlocked(db: Database, revision: str = "head") -> tuple[str | None,
         before = MigrationContext.configure(conn).get_current_revision()
         config = alembic_config(db.url, conn)
         if before is None and Meta.__tablename__ in tables:
-            # Created by create_all before migrations existed: that is the first revision.
-            log.info("Datenbank ohne Migrationsstand: als Revision %s markiert.", INITIAL_REVISION)
-            command.stamp(config, INITIAL_REVISION)
-            before = INITIAL_REVISION
+            # Created by create_all, without migrations: the first revision, or the newest
+            # when create_all already built today's models.
+            before = head_revision() if not _differences(conn) else INITIAL_REVISION
+            log.info("Datenbank ohne Migrationsstand: als Revision %s markiert.", before)
+            command.stamp(config, before)
         if before != head_revision() or revision != "head":
             command.upgrade(config, revision)
         after = MigrationContext.configure(conn).get_current_revision()
     if before != after:
         log.info("Datenbankschema aktualisiert: %s -> %s", before or "leer", after)
     return before, after
+
+
+def _differences(conn: Connection) -> list:
+    """What differs between the database and models.py (empty: the same schema)."""
+    from alembic.autogenerate import compare_metadata
+
+    from .models import Base
+
+    context = MigrationContext.configure(conn, opts={"compare_type": True})
+    return compare_metadata(context, Base.metadata)
 
 
 def upgrade(db: Database, revision: str = "head") -> tuple[str | None, str | None]:

@@ -58,7 +58,10 @@ def test_upgrading_a_database_at_the_first_revision_keeps_its_data(any_db_url, m
 
 def test_a_database_from_before_migrations_is_stamped_not_recreated(tmp_path):
     db = Database(f"sqlite:///{tmp_path / 'legacy.sqlite3'}")
-    create_schema(db.engine)  # how the first version built its schema
+    # The first version's schema (revision 0001), as its create_all built it: no version table.
+    upgrade(db, INITIAL_REVISION)
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("DROP TABLE alembic_version")
     with db.session() as s:
         s.add(Meta(key="loaded_at", value=dt.date(2021, 5, 1).isoformat()))
     before, after = upgrade(db)
@@ -66,6 +69,13 @@ def test_a_database_from_before_migrations_is_stamped_not_recreated(tmp_path):
     with db.session() as s:
         assert s.scalar(select(Meta.value).where(Meta.key == "loaded_at")) == "2021-05-01"
     assert "alembic_version" in inspect(db.engine).get_table_names()
+    assert schema_differences(db) == []
+
+
+def test_a_database_made_by_create_all_of_todays_models_is_stamped_at_the_newest_revision(tmp_path):
+    db = Database(f"sqlite:///{tmp_path / 'dev.sqlite3'}")
+    create_schema(db.engine)
+    assert upgrade(db) == (head_revision(), head_revision())
 
 
 def test_upgrade_twice_changes_nothing(tmp_path):
