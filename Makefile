@@ -26,6 +26,15 @@ browsers:
 	fi
 	@chromium --version && chromedriver --version
 
+# axe-core (npm registry) for the accessibility browser tests; kept out of git in .cache/.
+AXE := .cache/axe/node_modules/axe-core/axe.min.js
+$(AXE):
+	@command -v npm >/dev/null || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq npm >/dev/null; }
+	npm install --silent --no-audit --no-fund --prefix .cache/axe axe-core@4
+
+.PHONY: axe
+axe: $(AXE)
+
 ## Run the app on SQLite with the shipped demo data (http://127.0.0.1:$(PORT)/).
 run: install
 	$(VENV)/bin/dashboard db upgrade
@@ -44,7 +53,7 @@ load: install
 	$(VENV)/bin/dashboard load
 
 ## The whole test suite: unit, PostgreSQL (when TEST_DATABASE_URL is set) and browser tests.
-test: install browsers
+test: install browsers axe
 	$(PY) -m pytest -q -p no:cacheprovider --headless
 
 lint: install
