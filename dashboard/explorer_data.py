@@ -24,8 +24,8 @@ BANDS = [
     (
         "ST-KREISE-MIN",
         "ST-KREISE-MAX",
-        "Sachsen-Anhalt: Spanne der Kreise (niedrigster bis höchster Kreiswert)",
-        "Saxony-Anhalt: range of the districts (lowest to highest)",
+        "Sachsen-Anhalt: niedrigster bis höchster Kreiswert",
+        "Saxony-Anhalt: lowest to highest district",
     ),
     (
         "DE-KREISE-P10",

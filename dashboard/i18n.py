@@ -87,6 +87,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "ex_references": {"de": "Stadt und Vergleichswerte", "en": "City and references"},
     "ex_url_notice": {"de": "Adresse", "en": "Address"},
+    "ex_display": {"de": "Kartendarstellung", "en": "Map display"},
+    "ex_compare_placeholder": {"de": "Gebiete auswählen …", "en": "Choose areas …"},
     "nav_massnahmen": {"de": "Maßnahmen", "en": "Measures"},
     "nav_sources": {"de": "Quellen", "en": "Sources"},
     "skip_to_content": {"de": "Zum Inhalt springen", "en": "Skip to content"},

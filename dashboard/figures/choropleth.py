@@ -322,7 +322,7 @@ def choropleth_figure(
     placeholder: bool = False,
     legend_title: str | None = None,
     centroids: Mapping[str, tuple[float, float]] | None = None,
-    height: int = 520,
+    height: int | None = 520,
     uirevision: str = "map",
 ) -> go.Figure:
     """The full map, geometry included (send once, then patch with ``map_trace_update``).
@@ -334,7 +334,7 @@ def choropleth_figure(
         unit, decimals, lang, polarity, selected, legend_title: see ``map_trace_update``.
         placeholder: label the map "Umrisse erfunden (Platzhalter)".
         centroids: precomputed ``centroids_of(geojson)`` (computed when None).
-        height: figure height in pixels.
+        height: figure height in pixels (None: the container's height, for CSS-sized graphs).
         uirevision: keeps zoom and pan across updates.
     """
     lang = lang if lang in ("de", "en") else "de"
@@ -367,7 +367,8 @@ def choropleth_figure(
             colorbar={
                 "thickness": 14,
                 "len": 0.9,
-                "x": 1.0,
+                # inside the figure: the legend stays visible on a phone
+                "x": 0.79,
                 "xanchor": "left",
                 "outlinewidth": 0,
                 "tickfont": {"size": 12},
@@ -411,6 +412,7 @@ def choropleth_figure(
     fig.update_layout(
         geo={
             "fitbounds": "locations",
+            "domain": {"x": [0, 0.78], "y": [0, 1]},
             "visible": False,
             "projection": {"type": "mercator"},
             "bgcolor": "rgba(0,0,0,0)",

@@ -93,7 +93,7 @@ def timeseries_figure(
     lang: str = "de",
     year: int | None = None,
     y_title: str | None = None,
-    height: int = 420,
+    height: int | None = 420,
 ) -> go.Figure:
     """A line chart over years.
 
@@ -105,7 +105,7 @@ def timeseries_figure(
         unit, decimals, lang: number formats (German: 1.234,5).
         year: the year chosen on the map, marked by a vertical line.
         y_title: axis title (default: the unit).
-        height: pixels.
+        height: pixels (None: the container's height, for CSS-sized graphs).
     """
     lang = lang if lang in ("de", "en") else "de"
     fig = go.Figure()

@@ -62,6 +62,7 @@ SORT = f"{PREFIX}-sort"
 SORT_PREFIX = f"{PREFIX}-sort"
 MAP_LEVEL = f"{PREFIX}-map-level"
 MAP_DATA = f"{PREFIX}-map-data"
+MAP_CONTROLS = f"{PREFIX}-map-controls"
 LANG = f"{PREFIX}-lang"
 SYNC = f"{PREFIX}-url-sync"
 POPSTATE = f"{PREFIX}-popstate"
@@ -72,8 +73,10 @@ PNG = f"{PREFIX}-png"
 SVG = f"{PREFIX}-svg"
 IMAGE_SYNC = f"{PREFIX}-image-sync"
 
-MAP_HEIGHT = 540
-TS_HEIGHT = 430
+# The map and the trend chart take their height from CSS (.map-graph, .ts-graph),
+# so a phone gets taller charts than a desktop.
+MAP_HEIGHT = None
+TS_HEIGHT = None
 
 GRAPH_CONFIG = {
     "displaylogo": False,
@@ -94,6 +97,21 @@ def _level_name(level: str, lang: str, plural: bool = False) -> str:
     if plural:
         return lv.plural_en if lang == "en" else lv.plural_de
     return lv.name_en if lang == "en" else lv.name_de
+
+
+def _dropdown_labels(lang: str) -> dict:
+    """Dash's dropdown texts (English by default) in the page language."""
+    if lang == "en":
+        return {}
+    return {
+        "select_all": "Alle auswählen",
+        "deselect_all": "Auswahl aufheben",
+        "selected_count": "{num_selected} ausgewählt",
+        "search": "Suchen",
+        "clear_search": "Suche leeren",
+        "clear_selection": "Auswahl leeren",
+        "no_options_found": "Nichts gefunden",
+    }
 
 
 def indicator_options(infos, leitlinie: int | None, lang: str) -> list[dict]:
@@ -409,8 +427,8 @@ def _about(info, lang: str) -> list[tuple[str, str]]:
 def _year_marks(years: list[int]) -> dict:
     if not years:
         return {}
-    step = 1 if len(years) <= 13 else 5
-    marks = {y: str(y) for y in years if (y - years[0]) % step == 0}
+    step = 1 if len(years) <= 8 else (2 if len(years) <= 16 else 5)
+    marks = {y: str(y) for y in years if (y - years[0]) % step == 0 and years[-1] - y >= min(step, 3) or y == years[0]}
     marks[years[-1]] = str(years[-1])
     return {int(k): v for k, v in marks.items()}
 
@@ -473,88 +491,112 @@ def layout(query: dict, lang: str) -> html.Div:
                         searchable=True,
                         placeholder=t("ex_search", lang),
                         maxHeight=420,
-                        labels={"search": t("ex_search", lang)},
+                        labels={**_dropdown_labels(lang), "search": t("ex_search", lang)},
                         className="explorer-dropdown indicator-dropdown",
-                    ),
-                ],
-                className="control",
-            ),
-            html.Fieldset(
-                [
-                    html.Legend(t("ex_level", lang), className="control-label"),
-                    dcc.RadioItems(
-                        id=LEVEL,
-                        options=[{"label": _level_name(lv, lang), "value": lv} for lv in levels],
-                        value=state.level,
-                        className="radio-group",
-                        inputClassName="radio-input",
-                        labelClassName="radio-label",
                     ),
                 ],
                 className="control",
             ),
             html.Div(
                 [
-                    html.Label(t("ex_compare", lang), htmlFor=AREAS, className="control-label"),
-                    dcc.Dropdown(
-                        id=AREAS,
-                        options=[{"label": n, "value": c} for c, n in sorted(names.items(), key=lambda x: x[1])],
-                        value=list(state.areas),
-                        multi=True,
-                        placeholder=t("ex_compare_hint", lang),
-                        className="explorer-dropdown",
-                    ),
-                    html.P(t("ex_compare_hint", lang), className="hint"),
-                ],
-                className="control",
-            ),
-            html.Fieldset(
-                [
-                    html.Legend(t("ex_classes", lang), className="control-label"),
-                    dcc.RadioItems(
-                        id=CLASSES,
-                        options=[
-                            {"label": t("ex_quantile", lang), "value": "quantile"},
-                            {"label": t("ex_equal", lang), "value": "equal"},
-                            {"label": t("ex_manual", lang), "value": "manual"},
+                    html.Fieldset(
+                        [
+                            html.Legend(t("ex_level", lang), className="control-label"),
+                            dcc.RadioItems(
+                                id=LEVEL,
+                                options=[{"label": _level_name(lv, lang), "value": lv} for lv in levels],
+                                value=state.level,
+                                className="radio-group",
+                                inputClassName="radio-input",
+                                labelClassName="radio-label",
+                            ),
                         ],
-                        value=state.classes,
-                        className="radio-group",
-                        inputClassName="radio-input",
-                        labelClassName="radio-label",
+                        className="control",
                     ),
                     html.Div(
                         [
-                            html.Label(t("ex_breaks", lang), htmlFor=BREAKS, className="control-sublabel"),
-                            dcc.Input(
-                                id=BREAKS, value=state.breaks, type="text", debounce=True, className="form-control"
+                            html.Label(t("ex_compare", lang), htmlFor=AREAS, className="control-label"),
+                            dcc.Dropdown(
+                                id=AREAS,
+                                options=[
+                                    {"label": n, "value": c} for c, n in sorted(names.items(), key=lambda x: x[1])
+                                ],
+                                value=list(state.areas),
+                                multi=True,
+                                placeholder=t("ex_compare_placeholder", lang),
+                                labels=_dropdown_labels(lang),
+                                className="explorer-dropdown",
+                            ),
+                            html.P(t("ex_compare_hint", lang), className="hint"),
+                        ],
+                        className="control",
+                    ),
+                    html.Details(
+                        [
+                            html.Summary(t("ex_display", lang), className="control-label"),
+                            html.Fieldset(
+                                [
+                                    html.Legend(t("ex_classes", lang), className="control-label"),
+                                    dcc.RadioItems(
+                                        id=CLASSES,
+                                        options=[
+                                            {"label": t("ex_quantile", lang), "value": "quantile"},
+                                            {"label": t("ex_equal", lang), "value": "equal"},
+                                            {"label": t("ex_manual", lang), "value": "manual"},
+                                        ],
+                                        value=state.classes,
+                                        className="radio-group",
+                                        inputClassName="radio-input",
+                                        labelClassName="radio-label",
+                                    ),
+                                    html.Div(
+                                        [
+                                            html.Label(
+                                                t("ex_breaks", lang), htmlFor=BREAKS, className="control-sublabel"
+                                            ),
+                                            dcc.Input(
+                                                id=BREAKS,
+                                                value=state.breaks,
+                                                type="text",
+                                                debounce=True,
+                                                className="form-control",
+                                            ),
+                                        ],
+                                        id=BREAKS_BOX,
+                                        style={} if state.classes == "manual" else {"display": "none"},
+                                    ),
+                                ],
+                                className="control",
+                            ),
+                            html.Fieldset(
+                                [
+                                    html.Legend(t("ex_palette", lang), className="control-label"),
+                                    dcc.RadioItems(
+                                        id=PALETTE,
+                                        options=[
+                                            {
+                                                "label": t(
+                                                    "ex_sequential_neutral" if neutral else "ex_sequential", lang
+                                                ),
+                                                "value": "sequential",
+                                            },
+                                            {"label": t("ex_diverging", lang), "value": "diverging"},
+                                        ],
+                                        value=state.palette,
+                                        className="radio-group",
+                                        inputClassName="radio-input",
+                                        labelClassName="radio-label",
+                                    ),
+                                ],
+                                className="control",
                             ),
                         ],
-                        id=BREAKS_BOX,
-                        style={} if state.classes == "manual" else {"display": "none"},
+                        className="control display-options",
+                        open=state.classes != "quantile" or state.palette != "sequential",
                     ),
                 ],
-                className="control",
-            ),
-            html.Fieldset(
-                [
-                    html.Legend(t("ex_palette", lang), className="control-label"),
-                    dcc.RadioItems(
-                        id=PALETTE,
-                        options=[
-                            {
-                                "label": t("ex_sequential_neutral" if neutral else "ex_sequential", lang),
-                                "value": "sequential",
-                            },
-                            {"label": t("ex_diverging", lang), "value": "diverging"},
-                        ],
-                        value=state.palette,
-                        className="radio-group",
-                        inputClassName="radio-input",
-                        labelClassName="radio-label",
-                    ),
-                ],
-                className="control",
+                id=MAP_CONTROLS,
+                style={"display": "none"} if city_only else {},
             ),
         ],
         className="explorer-controls",
@@ -619,12 +661,13 @@ def layout(query: dict, lang: str) -> html.Div:
                 [
                     html.Div(map_caption(state, info, lang, city_only), id=MAP_CAPTION),
                     html.Div(
-                        dcc.Graph(id=MAP, figure=map_fig, config=config, className="map-graph"),
+                        dcc.Graph(id=MAP, figure=map_fig, config=config),
                         id=MAP_BOX,
+                        className="map-graph",
                         style={"display": "none"} if city_only else {},
                     ),
                     html.Div(
-                        dcc.Graph(id=COMPARE, figure=compare_fig, config=config),
+                        dcc.Graph(id=COMPARE, figure=compare_fig, config=config, className="compare-graph"),
                         id=COMPARE_BOX,
                         style={} if city_only else {"display": "none"},
                     ),
@@ -640,7 +683,8 @@ def layout(query: dict, lang: str) -> html.Div:
                         className="figure-heading",
                         id=f"{PREFIX}-ts-heading",
                     ),
-                    dcc.Graph(id=TS, figure=ts_fig, config=config),
+                    # responsive graphs fill their box (inline height: 100%); the box's CSS sets the height
+                    html.Div(dcc.Graph(id=TS, figure=ts_fig, config=config), className="ts-graph"),
                     html.Div(series_notes(ts_notes, info, lang), id=TS_NOTES),
                 ],
                 className="figure-card ts-card",
@@ -804,6 +848,7 @@ def register_callbacks(app) -> None:
         Output(YEAR, "marks"),
         Output(YEAR, "value"),
         Output(PALETTE, "options"),
+        Output(MAP_CONTROLS, "style"),
         Input(INDICATOR, "value"),
         State(YEAR, "value"),
         State(LANG, "data"),
@@ -827,6 +872,7 @@ def register_callbacks(app) -> None:
             _year_marks(years),
             state.year if state.year != year else dash.no_update,
             palette_options,
+            {"display": "none"} if data.is_city_only(info) else {},
         )
 
     @app.callback(
