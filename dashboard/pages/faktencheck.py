@@ -25,9 +25,10 @@ from ..reports.faktencheck import (
     parse_gebiete,
     parse_year,
     render,
+    report_pdf,
     standalone_html,
 )
-from ..reports.pdf import PdfError, html_to_pdf
+from ..reports.pdf import PdfError
 from ..services import services
 
 #: How many report years the year switcher offers.
@@ -135,7 +136,7 @@ def register_callbacks(app) -> None:
         svc = services()
         try:
             report = report_for(parse_year(str(year)), gebiete, lang)
-            pdf = cached("faktencheck-pdf", lambda: html_to_pdf(standalone_html(report)), year, gebiete, lang)
+            pdf = cached("faktencheck-pdf", lambda: report_pdf(report), year, gebiete, lang)
         except ReportError as exc:
             return _error(exc, 400)
         except PdfError as exc:

@@ -34,8 +34,8 @@ def faktencheck_command(
     from ..kommune import KommuneConfigError, load_kommune
     from ..loader import is_loaded, load
     from ..repository import Repository
-    from .faktencheck import ReportError, build_report, parse_gebiete, plan_report, standalone_html
-    from .pdf import PdfError, html_to_pdf
+    from .faktencheck import ReportError, build_report, parse_gebiete, plan_report, report_pdf, standalone_html
+    from .pdf import PdfError
 
     if kommune:
         settings = dataclasses.replace(settings, kommune=kommune)
@@ -49,10 +49,9 @@ def faktencheck_command(
         plan = plan_report(repo, config, year, gebiete=parse_gebiete(gebiete))
         with click.progressbar(length=plan.steps + 1, label="Faktencheck", show_pos=True) as bar:
             report = build_report(repo, config, year, lang=lang, plan=plan, progress=lambda _label: bar.update(1))
-            document = standalone_html(report)
             if html_out:
-                html_out.write_text(document, encoding="utf-8")
-            pdf = html_to_pdf(document)
+                html_out.write_text(standalone_html(report), encoding="utf-8")
+            pdf = report_pdf(report)
             bar.update(1)
     except (KommuneConfigError, ReportError, PdfError) as exc:
         click.echo(f"Fehler: {exc}", err=True)

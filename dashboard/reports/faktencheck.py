@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ from ..kommune import KommuneConfig
 from ..models import MASSNAHME_STATUSES
 from ..repository import IndicatorInfo, Repository
 from ..settings import ROOT
+from .pdf import html_to_pdf, page_texts
 from .static_html import document
 
 CSS_FILE = ROOT / "assets" / "faktencheck.css"
@@ -678,20 +680,46 @@ def _appendix(report: Report, lang: str) -> html.Section:
     )
 
 
-def _toc(report: Report, lang: str) -> html.Nav:
-    items = [
-        html.Li(html.A(f"{t('leitlinie', lang)} {ll.number}: {ll.title}", href=f"#fc-ll-{ll.number}"))
+def toc_entries(report: Report) -> list[tuple[str, str, str]]:
+    """(anchor, label, pattern) per contents line; the pattern finds the section's first page in the PDF text."""
+    lang = report.lang
+    kicker = t("leitlinie", lang).upper()
+    entries = [
+        (f"fc-ll-{ll.number}", f"{t('leitlinie', lang)} {ll.number}: {ll.title}", rf"{kicker} {ll.number}\b")
         for ll in report.leitlinien
     ]
-    items += [
+    for p in report.profiles:
+        title = t("fc_profile_title", lang, level=p.level_name, name=p.name, code=p.code)
+        entries.append((f"fc-profil-{p.code}", title, re.escape(title)))
+    entries.append(("fc-anhang", t("fc_appendix", lang), re.escape(t("fc_appendix", lang))))
+    return entries
+
+
+def locate_sections(report: Report, pages: list[str]) -> dict[str, int]:
+    """Page number (1-based) of each contents entry, read from the PDF's page texts; {} if one is not found."""
+    flat = [re.sub(r"-\s+", "-", re.sub(r"\s+", " ", page)) for page in pages]
+    toc_title = t("fc_toc", report.lang)
+    start = next((i + 1 for i, page in enumerate(flat) if toc_title in page), 1)
+    found = {}
+    for anchor, _label, pattern in toc_entries(report):
+        page = next((i for i in range(start, len(flat)) if re.search(pattern, flat[i])), None)
+        if page is None:
+            return {}
+        found[anchor] = page + 1
+    return found
+
+
+def _toc(report: Report, lang: str, pages: dict[str, int] | None = None) -> html.Nav:
+    items = [
         html.Li(
-            html.A(
-                t("fc_profile_title", lang, level=p.level_name, name=p.name, code=p.code), href=f"#fc-profil-{p.code}"
-            )
+            [
+                html.A(label, href=f"#{anchor}"),
+                # The page number's space is kept in both print passes, so pagination does not move.
+                html.Span(str(pages[anchor]) if pages else "", className="fc-toc-page"),
+            ]
         )
-        for p in report.profiles
+        for anchor, label, _pattern in toc_entries(report)
     ]
-    items.append(html.Li(html.A(t("fc_appendix", lang), href="#fc-anhang")))
     return html.Nav(
         [html.H2(t("fc_toc", lang), className="fc-toc-title"), html.Ol(items)],
         className="fc-toc",
@@ -699,7 +727,7 @@ def _toc(report: Report, lang: str) -> html.Nav:
     )
 
 
-def render(report: Report, *, toolbar=None) -> html.Div:
+def render(report: Report, *, toolbar=None, toc_pages: dict[str, int] | None = None) -> html.Div:
     """The whole report as html components (the app page and the PDF share it)."""
     lang = report.lang
     n_indicators = sum(len(ll.indicators) for ll in report.leitlinien)
@@ -729,7 +757,7 @@ def render(report: Report, *, toolbar=None) -> html.Div:
             html.Article(
                 [
                     cover,
-                    _toc(report, lang),
+                    _toc(report, lang, toc_pages),
                     *[_leitlinie(ll, report, lang) for ll in report.leitlinien],
                     *[_profile_section(p, report, lang) for p in report.profiles],
                     _appendix(report, lang),
@@ -760,7 +788,21 @@ def _css_string(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', '\\"')
 
 
-def standalone_html(report: Report) -> str:
+def standalone_html(report: Report, *, toc_pages: dict[str, int] | None = None) -> str:
     """The printable document: the same components, inline CSS, no scripts, no server."""
     title = t("fc_title", report.lang, year=report.year) + " – " + report.kommune
-    return document(render(report), title=title, lang=report.lang, css=page_css(report))
+    return document(render(report, toc_pages=toc_pages), title=title, lang=report.lang, css=page_css(report))
+
+
+def report_pdf(report: Report) -> bytes:
+    """The PDF, printed twice: the second pass writes the page numbers into the contents.
+
+    Chromium cannot number a contents list itself (no ``target-counter``), so
+    the first print is read back with pdftotext. Without poppler-utils the
+    first print (contents without page numbers) is returned.
+    """
+    first = html_to_pdf(standalone_html(report))
+    pages = locate_sections(report, page_texts(first))
+    if not pages:
+        return first
+    return html_to_pdf(standalone_html(report, toc_pages=pages))

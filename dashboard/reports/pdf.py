@@ -63,3 +63,18 @@ def html_to_pdf(html_text: str, *, chromium: str | None = None) -> bytes:
                 f"Chromium konnte das PDF nicht erzeugen (Rückgabewert {result.returncode}): {' '.join(tail)}"
             )
         return target.read_bytes()
+
+
+def page_texts(pdf: bytes) -> list[str]:
+    """The text of each page (poppler's pdftotext); empty when poppler-utils is not installed."""
+    binary = shutil.which("pdftotext")
+    if not binary:
+        return []
+    with tempfile.TemporaryDirectory(prefix="bm-pdf-") as tmp:
+        source = Path(tmp) / "report.pdf"
+        source.write_bytes(pdf)
+        result = subprocess.run([binary, str(source), "-"], capture_output=True, text=True, timeout=60, check=False)
+    if result.returncode != 0:
+        return []
+    pages = result.stdout.split("\f")
+    return pages[:-1] if pages and not pages[-1].strip() else pages

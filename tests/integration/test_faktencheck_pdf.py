@@ -75,6 +75,9 @@ def test_fc001_halle_pdf_has_every_leitlinie_page_numbers_and_a_profile(halle_db
     for number in range(1, 9):
         starts = [i for i, p in enumerate(per_page) if f"LEITLINIE {number} " in p]
         assert len(starts) == 1, number
+        # The contents on page 1 give the page each Leitlinie starts on (second print pass).
+        listed = re.search(rf"Leitlinie {number}: .*? (\d+) ", per_page[0])
+        assert listed and int(listed.group(1)) == starts[0] + 1, (number, starts)
 
 
 def test_fc002_magdeburg_pdf_uses_its_example_structure(shared_dir, tmp_path):
