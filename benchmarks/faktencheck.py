@@ -9,6 +9,9 @@ path (``build_report`` -> ``standalone_html`` -> headless Chromium):
   focus-area profiles) without trend charts and maps.
 * **full**: the same with the static charts and maps (matplotlib SVG).
 
+The two reports are printed as the app prints them (``report_pdf``: twice, the
+second pass writes the page numbers into the contents); the bare document once.
+
 Printed: seconds per phase (data and charts, HTML, PDF), PDF size and pages,
 and the ratios full / no charts and full / bare.
 
@@ -38,7 +41,13 @@ from dashboard.db import Database  # noqa: E402
 from dashboard.i18n import t  # noqa: E402
 from dashboard.kommune import load_kommune  # noqa: E402
 from dashboard.loader import load  # noqa: E402
-from dashboard.reports.faktencheck import build_report, page_css, plan_report, standalone_html  # noqa: E402
+from dashboard.reports.faktencheck import (  # noqa: E402
+    build_report,
+    page_css,
+    plan_report,
+    report_pdf,
+    standalone_html,
+)
 from dashboard.reports.pdf import html_to_pdf  # noqa: E402
 from dashboard.reports.static_html import document  # noqa: E402
 from dashboard.repository import Repository  # noqa: E402
@@ -61,9 +70,9 @@ def measure(name: str, make_html, rounds: int) -> dict:
     result = {}
     for _ in range(rounds):
         started = time.perf_counter()
-        text, extra = make_html()
+        text, extra, to_pdf = make_html()
         built = time.perf_counter()
-        pdf = html_to_pdf(text)
+        pdf = to_pdf()
         done = time.perf_counter()
         build.append(built - started)
         pdf_times.append(done - built)
@@ -98,7 +107,9 @@ def main() -> None:
             def make():
                 report = build_report(repo, config, YEAR, gebiete=gebiete, plan=plan, charts=charts)
                 n = sum(len(ll.indicators) for ll in report.leitlinien)
-                return standalone_html(report), {"indicators": n, "leitlinien": len(report.leitlinien)}
+                extra = {"indicators": n, "leitlinien": len(report.leitlinien)}
+                # report_pdf prints twice (the second pass numbers the contents).
+                return standalone_html(report), extra, lambda: report_pdf(report)
 
             return make
 
@@ -107,7 +118,8 @@ def main() -> None:
 
         def bare():
             body = html.Article([html.H1(t("fc_title", "de", year=YEAR)), html.P(config.name)], className="fc-report")
-            return document(body, title="bare", lang="de", css=css), {}
+            text = document(body, title="bare", lang="de", css=css)
+            return text, {}, lambda: html_to_pdf(text)
 
         rows = [
             measure("bare", bare, args.rounds),
