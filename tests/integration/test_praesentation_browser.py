@@ -124,3 +124,53 @@ def test_pres002_every_slide_fits_the_projector_with_room_sized_text(dash_duo, m
         title = dash_duo.find_element("#slide-title").text
         assert m["min"] >= 24, f"{title}: text of {m['min']} px: {m['where']!r}"
         assert m["scrollH"] <= m["h"] and m["scrollW"] <= m["w"], f"{title} scrolls at {size}: {m}"
+
+
+RESOURCES = "return performance.getEntriesByType('resource').map(e => e.name).concat([location.href]);"
+
+
+def test_pres003_offline_every_request_stays_on_the_app_and_200_percent_zoom_reflows(dash_duo, make_settings):
+    """Nothing is loaded from another host (no CDN, no plotly topojson), on slides, embeds and the explorer;
+    at 200 % zoom (half the CSS pixels) a slide scrolls down but never sideways."""
+    app = create_app(make_settings())
+    dash_duo.start_server(app, port=free_port())
+    requested = set()
+    for path in (
+        "/praesentation",
+        "/praesentation?folie=2",
+        "/praesentation?folien=ind:kita_quote_u3",
+        "/embed/indikator/kita_quote_u3?tab=map",
+        "/indikatoren?indicator=kita_quote_u3",
+    ):
+        dash_duo.driver.get(dash_duo.server_url + path)
+        dash_duo.wait_for_element("#page-content > *", timeout=20)
+        _wait_graphs(dash_duo)
+        requested.update(dash_duo.driver.execute_script(RESOURCES))
+        html = dash_duo.driver.execute_script("return document.documentElement.outerHTML")
+        assert "cdn." not in html and "unpkg" not in html and "googleapis" not in html
+    outside = sorted(u for u in requested if not u.startswith(dash_duo.server_url))
+    assert outside == []
+    assert any("topojson/world_110m.json" in u for u in requested)  # plotly asked us, not cdn.plot.ly
+    assert dash_duo.get_logs() == []
+
+    _viewport(dash_duo.driver, 512, 384)  # 1024×768 at 200 % zoom
+    for path in ("/praesentation", "/praesentation?folie=2", "/embed/indikator/kita_quote_u3?tab=chart"):
+        dash_duo.driver.get(dash_duo.server_url + path)
+        dash_duo.wait_for_element("#page-content > *", timeout=20)
+        _wait_graphs(dash_duo)
+        m = dash_duo.driver.execute_script(MEASURE if "praesentation" in path else "return {}")
+        scroll_w, client_w = dash_duo.driver.execute_script(
+            "return [document.documentElement.scrollWidth, document.documentElement.clientWidth];"
+        )
+        assert scroll_w <= client_w, f"{path} scrolls sideways at 200 %"
+        if m:
+            assert m["min"] >= 16, m  # still large type after reflow
+    # The controls stay reachable at the end of the slide.
+    dash_duo.driver.get(dash_duo.server_url + "/praesentation?folie=2")
+    button = dash_duo.wait_for_element("#slide-next")
+    dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", button)
+    assert dash_duo.driver.execute_script(
+        "const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight;", button
+    )
+    button.send_keys(Keys.ENTER)
+    _wait_slide(dash_duo, 3)
