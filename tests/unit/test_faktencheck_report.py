@@ -138,3 +138,16 @@ def test_change_is_in_percentage_points_for_rates():
     assert format_change(-0.4, Info, "de") == "−0,4 Prozentpunkte"
     assert format_change(0.0, Info, "en") == "±0.0 percentage points"
     assert format_change(None, Info, "de") == "–"
+
+
+def test_key_indicators_can_be_chosen_in_kommune_toml(halle_db, halle, tmp_path):
+    import dataclasses
+
+    toml = tmp_path / "kommune.toml"
+    toml.write_text('[faktencheck.indicators]\n1 = ["inklusionsquote", "schulanfaenger"]\n', encoding="utf-8")
+    plan = plan_report(Repository(halle_db), dataclasses.replace(halle, path=toml), 2024)
+    assert [i.id for i in plan.key[1]] == ["inklusionsquote", "schulanfaenger"]
+    assert plan.key[2]  # the other Leitlinien stay automatic
+    toml.write_text('[faktencheck.indicators]\n1 = ["gibt_es_nicht"]\n', encoding="utf-8")
+    with pytest.raises(ReportError, match=r"kommune\.toml.*gibt_es_nicht"):
+        plan_report(Repository(halle_db), dataclasses.replace(halle, path=toml), 2024)
