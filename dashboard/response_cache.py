@@ -7,10 +7,12 @@ response bytes are cached in the shared cache under the request body and the
 *data version* (``cache.invalidate_data()`` makes every instance drop them at
 once). A hit skips Dash, the database and the page code entirely.
 
-Only callbacks named here are cached: the page router, plus outputs a page
-declares with ``mark_cacheable(app, "some-id.prop")`` (pure views only: never
-sign-in, edits, uploads or downloads). Signed-in users (a session cookie) and
-responses that set a cookie are never cached.
+Only callbacks named here are cached: the page router, plus the outputs a
+page module lists in ``CACHEABLE_OUTPUTS = ["some-id.prop", ...]`` (or marks
+with ``mark_cacheable(app, ...)``): pure views only, whose answer depends on
+nothing but the request and the data; never sign-in, edits, uploads or
+downloads. Signed-in users (a session cookie) and responses that set a cookie
+are never cached.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from flask import Response, g, request
 
 from . import ids
 from .cache import data_version
+from .pages import load_pages
 from .services import services
 
 log = logging.getLogger(__name__)
@@ -46,6 +49,8 @@ def _cacheable(app: dash.Dash, output: str) -> bool:
 def install(app: dash.Dash) -> None:
     server = app.server
     mark_cacheable(app, f"{ids.PAGE}.children")
+    for module in load_pages():
+        mark_cacheable(app, *getattr(module, "CACHEABLE_OUTPUTS", ()))
 
     @server.before_request
     def _serve_cached():

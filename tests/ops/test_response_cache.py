@@ -71,3 +71,12 @@ def test_callbacks_not_marked_cacheable_are_always_computed(app):
     }
     for _ in range(2):
         assert HIT_HEADER not in post(client, body).headers
+
+
+def test_pages_declare_their_pure_views_as_cacheable(make_settings, monkeypatch):
+    from dashboard.pages import quellen
+    from dashboard.response_cache import EXTENSION_KEY
+
+    monkeypatch.setattr(quellen, "CACHEABLE_OUTPUTS", ["quellen-view.children"], raising=False)
+    app = create_app(make_settings())
+    assert {"page-content.children", "quellen-view.children"} <= app.server.extensions[EXTENSION_KEY]
