@@ -232,7 +232,12 @@ def timeseries_figure(
         showgrid=False, dtick=2 if len(set(years)) > 12 else 1, tickformat="d", linecolor="#8a8f98", automargin=True
     )
     fig.update_yaxes(
-        title_text=y_title if y_title is not None else unit, gridcolor="#e3e6ea", zeroline=False, automargin=True
+        title_text=y_title if y_title is not None else unit,
+        gridcolor="#e3e6ea",
+        zeroline=False,
+        automargin=True,
+        exponentformat="none",  # 32.000, not 32k
+        separatethousands=True,
     )
     if years:
         fig.update_xaxes(range=[min(years) - 0.5, max(years) + 0.5])
@@ -340,6 +345,13 @@ def comparison_figure(
         font={"size": 13, "color": "#1b1f24"},
         hoverlabel={"bgcolor": "#ffffff", "font": {"size": 14, "color": "#1b1f24"}},
     )
-    fig.update_xaxes(title_text=unit, gridcolor="#e3e6ea", zeroline=False, automargin=True)
+    fig.update_xaxes(
+        title_text=unit,
+        gridcolor="#e3e6ea",
+        zeroline=False,
+        automargin=True,
+        exponentformat="none",
+        separatethousands=True,
+    )
     fig.update_yaxes(autorange="reversed", showgrid=False, automargin=True)
     return fig
