@@ -57,6 +57,8 @@ class AreaMatcher:
         self._cache: dict = {}
 
     def match(self, cell) -> KnownArea | None:
+        if cell is None:
+            return None
         key = cell if isinstance(cell, str | int | float) else str(cell)
         if key in self._cache:
             return self._cache[key]

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from ..formatting import format_number
 from ..models import IndicatorKind
 from .areas import AreaMatcher, KnownArea, code_text
+from .formats import CellRecord
 from .report import Report
 from .symbols import NotANumber, clean_text, is_blank, parse_cell, parse_flag, parse_number
 
@@ -105,15 +106,19 @@ def validate_values(
     out: list[CleanValue] = []
     seen: dict[tuple, int] = {}
     unknown_areas: dict[str, int] = {}
+    current: list[CellRecord] = []
+
+    def err(message, name, kind=None):
+        report.error(message, sheet=sheet, kind=kind or message, **current[0].where(name))
+
     for rec in records:
         ok = True
+        current[:] = [rec]
         cells = rec.cells
 
-        def err(message, name, kind=None, _rec=rec):
-            report.error(message, sheet=sheet, kind=kind or message, **_rec.where(name))
-
+        # Lookups are cached per distinct cell; blanks are only examined on the error path.
         rule = ctx.indicator(cells.get("indicator"))
-        if is_blank(cells.get("indicator")):
+        if rule is None and is_blank(cells.get("indicator")):
             err("Der Indikator fehlt.", "indicator", "missing-indicator")
             ok = False
         elif rule is None:
@@ -124,8 +129,8 @@ def validate_values(
             err(f"Unbekannter Indikator „{clean_text(cells['indicator'])}“.{hint}", "indicator", "unknown-indicator")
             ok = False
 
-        area = ctx.matcher.match(cells.get("area")) if not is_blank(cells.get("area")) else None
-        if is_blank(cells.get("area")):
+        area = ctx.matcher.match(cells.get("area"))
+        if area is None and is_blank(cells.get("area")):
             err("Das Gebiet fehlt.", "area", "missing-area")
             ok = False
         elif area is None:
@@ -140,26 +145,12 @@ def validate_values(
             err(f"Unbekanntes Gebiet „{text}“.{hint}", "area", "unknown-area")
             ok = False
 
-        year = None
-        try:
-            year_number = parse_number(cells.get("year"))
-            if year_number is None:
-                err("Das Jahr fehlt.", "year", "missing-year")
-                ok = False
-            elif not float(year_number).is_integer():
-                raise NotANumber
-            else:
-                year = int(year_number)
-                if not MIN_YEAR <= year <= ctx.max_year:
-                    err(
-                        f"Das Jahr {year} liegt außerhalb des zulässigen Bereichs {MIN_YEAR}–{ctx.max_year}.",
-                        "year",
-                        "year-range",
-                    )
-                    ok = False
-        except NotANumber:
-            err(f"„{clean_text(cells.get('year'))}“ ist keine Jahreszahl (erwartet z. B. 2023).", "year", "year-type")
-            ok = False
+        raw_year = cells.get("year")
+        if type(raw_year) is int and MIN_YEAR <= raw_year <= ctx.max_year:
+            year = raw_year  # the usual case (wide headers, Excel numbers)
+        else:
+            year = _year(raw_year, ctx, err)
+            ok = ok and year is not None
 
         if rule is not None and area is not None and year is not None:
             key = (rule.id, area.code, year)
@@ -175,6 +166,8 @@ def validate_values(
         numbers: dict[str, float | None] = {}
         flag = None
         for name in ("value", "numerator", "denominator"):
+            if name not in cells:
+                continue
             try:
                 number, symbol = parse_cell(cells.get(name), decimal)
             except NotANumber as exc:
@@ -224,6 +217,7 @@ def validate_values(
             continue
 
         footnote = cells.get("footnote")
+        series_break = cells.get("series_break")
         out.append(
             CleanValue(
                 indicator_id=rule.id,
@@ -233,8 +227,8 @@ def validate_values(
                 numerator=numerator,
                 denominator=denominator,
                 flag=flag,
-                footnote=None if is_blank(footnote) else clean_text(footnote),
-                series_break=_truthy(cells.get("series_break")),
+                footnote=None if footnote is None or is_blank(footnote) else clean_text(footnote),
+                series_break=False if series_break is None else _truthy(series_break),
                 row=rec.row,
             )
         )
@@ -243,6 +237,29 @@ def validate_values(
         _warn_jumps(out, ctx, report, sheet)
         _warn_missing_areas(out, ctx, report, sheet)
     return out
+
+
+def _year(raw, ctx: Context, err) -> int | None:
+    """A year cell checked in full: missing, not a whole number, or out of range are errors (None)."""
+    try:
+        number = parse_number(raw)
+        if number is None:
+            err("Das Jahr fehlt.", "year", "missing-year")
+            return None
+        if not float(number).is_integer():
+            raise NotANumber
+        year = int(number)
+        if not MIN_YEAR <= year <= ctx.max_year:
+            err(
+                f"Das Jahr {year} liegt außerhalb des zulässigen Bereichs {MIN_YEAR}–{ctx.max_year}.",
+                "year",
+                "year-range",
+            )
+            return None
+        return year
+    except NotANumber:
+        err(f"„{clean_text(raw)}“ ist keine Jahreszahl (erwartet z. B. 2023).", "year", "year-type")
+        return None
 
 
 def _truthy(cell) -> bool:
