@@ -110,6 +110,9 @@ class IndicatorSection:
     map_note: str | None  # why there is no map
     map_year: int | None
     reference_names: dict[str, str]
+    # The charts' data, for the table alternative on the page: (series, year, value) and (area, value).
+    trend_rows: list[tuple[str, int, float | None]] = field(default_factory=list)
+    map_rows: list[tuple[str, float | None, bool]] = field(default_factory=list)
 
 
 @dataclass
@@ -277,6 +280,8 @@ def _indicator_section(
     )
     trend_uri = map_uri = map_note = None
     map_year = None
+    trend_rows: list = []
+    map_rows: list = []
     if charts:
         start = figures.latest.year - TREND_YEARS + 1
         series = [history.assign(series=kommune.name)]
@@ -288,6 +293,10 @@ def _indicator_section(
                 series.append(rows.assign(series=names.get(code, code)))
         frame = pd.concat(series, ignore_index=True)
         frame = frame[frame["year"] >= start][["series", "year", "value"]]
+        trend_rows = [
+            (label, int(y), None if pd.isna(v) else float(v))
+            for label, y, v in frame.itertuples(index=False, name=None)
+        ]
         show_target = info.target_value is not None and info.target_year is not None
         trend_uri = trend_chart(
             frame,
@@ -305,6 +314,10 @@ def _indicator_section(
         if values["value"].notna().any():
             map_year = int(values.loc[values["value"].notna(), "year"].max())
             this_year = values[values["year"] == map_year]
+            map_rows = [
+                (name, None if pd.isna(v) else float(v), flag == "suppressed")
+                for name, v, flag in this_year[["area_name", "value", "flag"]].itertuples(index=False, name=None)
+            ]
             map_uri = small_map(
                 geojson,
                 dict(zip(this_year["area_code"], this_year["value"], strict=False)),
@@ -315,7 +328,9 @@ def _indicator_section(
             )
         else:
             map_note = t("fc_no_map_values", lang)
-    return IndicatorSection(info, figures, sentence, status, trend_uri, map_uri, map_note, map_year, names)
+    return IndicatorSection(
+        info, figures, sentence, status, trend_uri, map_uri, map_note, map_year, names, trend_rows, map_rows
+    )
 
 
 def _profile(frames: _Frames, kommune: KommuneConfig, area: pd.Series, year: int, lang: str) -> Profile:
@@ -505,6 +520,73 @@ def _chart_figure(uri: str | None, alt: str, caption: str, note: str | None = No
     )
 
 
+def _data_tables(section: IndicatorSection, report: Report, lang: str) -> html.Details | None:
+    """The charts' numbers as tables (the table alternative); folded on screen, left out in print."""
+    info = section.info
+    parts = []
+    if section.trend_rows:
+        labels = list(dict.fromkeys(label for label, _y, _v in section.trend_rows))
+        years = sorted({y for _label, y, _v in section.trend_rows})
+        lookup = {(label, y): v for label, y, v in section.trend_rows}
+        parts.append(
+            _scroll(
+                html.Table(
+                    [
+                        html.Caption(t("fc_trend_caption", lang)),
+                        html.Thead(
+                            html.Tr(
+                                [html.Th(t("fc_year", lang), scope="col")] + [html.Th(x, scope="col") for x in labels]
+                            )
+                        ),
+                        html.Tbody(
+                            [
+                                html.Tr(
+                                    [html.Th(str(y), scope="row")]
+                                    + [html.Td(_fmt(lookup.get((label, y)), info, lang)) for label in labels]
+                                )
+                                for y in years
+                            ]
+                        ),
+                    ],
+                    className="fc-data-table",
+                ),
+                t("fc_trend_caption", lang),
+            )
+        )
+    if section.map_rows:
+        caption = t("fc_map_caption", lang, year=section.map_year, level=report.map_level_name)
+        parts.append(
+            _scroll(
+                html.Table(
+                    [
+                        html.Caption(caption),
+                        html.Thead(
+                            html.Tr(
+                                [html.Th(t("fc_area", lang), scope="col"), html.Th(t("fc_value", lang), scope="col")]
+                            )
+                        ),
+                        html.Tbody(
+                            [
+                                html.Tr(
+                                    [
+                                        html.Th(name, scope="row"),
+                                        html.Td(t("fc_suppressed_short", lang) if hidden else _fmt(value, info, lang)),
+                                    ]
+                                )
+                                for name, value, hidden in section.map_rows
+                            ]
+                        ),
+                    ],
+                    className="fc-data-table",
+                ),
+                caption,
+            )
+        )
+    if not parts:
+        return None
+    return html.Details([html.Summary(t("fc_data_tables", lang)), *parts], className="fc-data")
+
+
 def _indicator(section: IndicatorSection, report: Report, lang: str) -> html.Article:
     info = section.info
     anchor = f"fc-ind-{info.id}"
@@ -533,6 +615,7 @@ def _indicator(section: IndicatorSection, report: Report, lang: str) -> html.Art
             html.P(section.sentence, className="fc-sentence"),
             _figures_table(section, lang),
             html.Div(charts, className="fc-charts") if charts else None,
+            _data_tables(section, report, lang),
             html.P(
                 [html.Strong(t("fc_source", lang) + ": "), source, " · ", t("fc_see_appendix", lang)],
                 className="fc-source",

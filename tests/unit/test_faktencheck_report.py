@@ -15,6 +15,7 @@ from dashboard.reports.faktencheck import (
     parse_gebiete,
     parse_year,
     plan_report,
+    render,
     standalone_html,
 )
 from dashboard.reports.static_html import to_html
@@ -151,3 +152,29 @@ def test_key_indicators_can_be_chosen_in_kommune_toml(halle_db, halle, tmp_path)
     toml.write_text('[faktencheck.indicators]\n1 = ["gibt_es_nicht"]\n', encoding="utf-8")
     with pytest.raises(ReportError, match=r"kommune\.toml.*gibt_es_nicht"):
         plan_report(Repository(halle_db), dataclasses.replace(halle, path=toml), 2024)
+
+
+def test_charts_have_a_table_alternative_and_hide_suppressed_values(halle_db, halle):
+    repo = Repository(halle_db)
+    plan = plan_report(repo, halle, 2024)
+    plan.key = {1: [repo.indicator("kita_quote_u3")]}
+    report = build_report(repo, halle, 2024, plan=plan)
+    section = report.leitlinien[0].indicators[0]
+    assert section.trend_uri and section.map_uri
+    text = to_html(render(report))
+    assert text.count('<details class="fc-data">') == 1
+    city_2024 = format_value(section.figures.latest.value, 1, "%")
+    assert f"<td>{city_2024}</td>" in text  # the trend table holds the city's 2024 value
+    stored = repo.values("kita_quote_u3", level="stadtviertel", public=False)
+    hidden = stored[(stored["year"] == section.map_year) & (stored["flag"] == "suppressed")]
+    assert len(hidden) >= 1  # the demo data has small counts in this year
+    assert len(section.map_rows) == len(stored[stored["year"] == section.map_year])
+    for name, value in zip(hidden["area_name"], hidden["value"], strict=True):
+        row = next(r for r in section.map_rows if r[0] == name)
+        assert row[1] is None and row[2] is True
+        assert format_value(value, 1, "%") not in _row_of(text, name)
+
+
+def _row_of(text: str, name: str) -> str:
+    start = text.index(f'<th scope="row">{name}</th>')
+    return text[start : text.index("</tr>", start)]
