@@ -24,6 +24,11 @@ def test_ops001_real_pages_render_under_the_policy(dash_duo, make_settings):
     # A page with plotly figures (the Leitlinie's indicator sparklines).
     dash_duo.driver.get(dash_duo.server_url + "/leitlinie/1")
     dash_duo.wait_for_element(".js-plotly-plot .main-svg", timeout=20)
+    # The explorer's map (plotly geo with the local topojson) and the embed view of it.
+    dash_duo.driver.get(dash_duo.server_url + "/indikatoren")
+    dash_duo.wait_for_element(".js-plotly-plot .choroplethlocation", timeout=30)
+    dash_duo.driver.get(dash_duo.server_url + "/embed/indikator/kita_quote_u3?tab=map")
+    dash_duo.wait_for_element(".js-plotly-plot .choroplethlocation", timeout=30)
     assert csp_violations(dash_duo) == []
 
 
