@@ -82,3 +82,25 @@ def test_upgrade_twice_changes_nothing(tmp_path):
     db = Database(f"sqlite:///{tmp_path / 'twice.sqlite3'}")
     upgrade(db)
     assert upgrade(db) == (head_revision(), head_revision())
+
+
+def test_the_images_dashboard_command_migrates(tmp_path):
+    """The Docker image runs ``python -m dashboard.cli`` as ``dashboard`` (code in /app, not site-packages)."""
+    import os
+    import subprocess
+    import sys
+
+    from dashboard.settings import ROOT
+
+    url = f"sqlite:///{tmp_path / 'image.sqlite3'}"
+    result = subprocess.run(
+        [sys.executable, "-m", "dashboard.cli", "db", "upgrade"],
+        cwd=ROOT,
+        env={**os.environ, "DATABASE_URL": url, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert f"leer -> {head_revision()}" in result.stdout
+    assert current_revision(Database(url)) == head_revision()
