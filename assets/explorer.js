@@ -115,8 +115,8 @@
             var rank = RANK[d.lang][d.hi ? 1 : 0].replace("{r}", r[i]).replace("{n}", d.n);
             hover.push(head + fmt.format(v[i]) + d.ut + "<br>" + rank + extra);
           }
-          widths.push(sel[i] ? 3.5 : 0.8);
-          lines.push(sel[i] ? "#111111" : "#ffffff");
+          widths.push(sel[i] ? 3.5 : 0.6);
+          lines.push(sel[i] ? "#111111" : "#8a8f98");
         }
         var bands = ["#c9c9c9"].concat(d.c), scale = [];
         bands.forEach(function (c, k) { scale.push([k / bands.length, c]); scale.push([(k + 1) / bands.length, c]); });

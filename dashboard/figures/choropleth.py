@@ -33,7 +33,7 @@ NODATA_TRACE = 1
 PLACEHOLDER_TEXT = {"de": "Umrisse erfunden (Platzhalter)", "en": "Invented boundaries (placeholder)"}
 NO_VALUE_LABEL = {"de": "kein Wert", "en": "no value"}
 SELECTED_LINE = "#111111"
-BORDER_LINE = "#ffffff"
+BORDER_LINE = "#8a8f98"  # grey, so that near-white classes still show their shape
 
 #: Why an area has no value, by flag (official symbols of German statistics).
 MISSING_REASONS = {
@@ -159,7 +159,7 @@ def map_trace_update(
                 extra = f"<br>{footnote}"
             hover.append(f"<b>{name}</b><br>{format_value(float(value), decimals, unit, lang)}<br>{rank_text}{extra}")
         is_selected = code in selected_set
-        widths.append(3.5 if is_selected else 0.8)
+        widths.append(3.5 if is_selected else 0.6)
         lines.append(SELECTED_LINE if is_selected else BORDER_LINE)
     n = classes.n
     labels = classes.labels(lambda v: format_number(v, decimals, lang))

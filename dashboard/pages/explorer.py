@@ -186,7 +186,8 @@ def map_data(state: ExplorerState, info, lang: str) -> dict:
 def _legend_title(info, state: ExplorerState, lang: str) -> str:
     unit = info.unit or ""
     if state.palette == "diverging":
-        return (f"{unit}<br>Stadt = Mitte" if lang == "de" else f"{unit}<br>city = centre").strip("<br>")
+        centre = "Mitte = Stadtwert" if lang == "de" else "centre = city value"
+        return f"{unit}<br>{centre}" if unit else centre
     return unit
 
 
