@@ -95,3 +95,20 @@ def test_an_oversized_upload_request_is_refused_by_flask(make_settings):
     )
     response = client.post("/_dash-update-component", data=body, content_type="application/json")
     assert response.status_code == 413
+
+
+def test_an_import_inside_the_app_makes_cached_data_stale(make_settings):
+    from dashboard.app import create_app
+    from dashboard.cache import data_version
+    from dashboard.ingest import service
+    from dashboard.services import services
+
+    app = create_app(make_settings())
+    with app.server.app_context():
+        before = data_version()
+        svc = services()
+        plan = service.prepare_indicators(svc.repo, (FIXTURES / "good_long_cp1252.csv").read_bytes(), "a.csv")
+        result = service.commit(svc.db, plan, user="x")
+        assert data_version() == before + 1
+        service.rollback(svc.db, result.run_id, user="x")
+        assert data_version() == before + 2
