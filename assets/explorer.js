@@ -46,6 +46,15 @@
     link.setAttribute("href", window.location.pathname + (params.length ? "?" + params.join("&") : ""));
   }
 
+  // The year slider (Radix) renders its thumb and number box without a name; give them one.
+  function labelYearControls() {
+    var label = document.getElementById("explorer-year-label");
+    if (!label) { return; }
+    document.querySelectorAll("#explorer-year [role=slider]:not([aria-label]), #explorer-year input[type=number]:not([aria-label])")
+      .forEach(function (el) { el.setAttribute("aria-label", label.textContent); });
+  }
+  new MutationObserver(labelYearControls).observe(document.documentElement, { childList: true, subtree: true });
+
   window.addEventListener("popstate", function () {
     if (!document.getElementById("explorer-root")) { return; }
     if (window.dash_clientside && window.dash_clientside.set_props) {

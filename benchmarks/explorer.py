@@ -5,8 +5,9 @@ real Dash callback requests (``POST /_dash-update-component``) through Flask's
 test client, so routing, the callback and JSON serialisation are all measured.
 
 * **ours**: the explorer's map callback (``pages/explorer.update_map``), which
-  answers with a ``dash.Patch`` (values, colours, hover texts, legend; no
-  geometry).
+  answers with compact values (class index, rounded value and rank per area,
+  legend; ``figures/choropleth.compact_update``) that ``assets/explorer.js``
+  writes into the figure in the browser: no geometry, no hover strings.
   The heading and the trend chart redraw in their own callbacks; their bytes
   and time are printed too (not part of the comparison: the baseline has none).
 * **naive baseline**, measured in the same run on the same app: a callback that
@@ -359,10 +360,10 @@ def main() -> int:
     print(header)
     rows = [
         ("naive px.choropleth: bytes", lambda r: kb(r["naive"]["bytes"])),
-        ("patched map: bytes", lambda r: kb(r["ours"]["bytes"])),
+        ("compact map update: bytes", lambda r: kb(r["ours"]["bytes"])),
         ("  -> bytes ratio (target >= 20x)", lambda r: f"{r['naive']['bytes'] / r['ours']['bytes']:,.1f}x"),
         ("naive px.choropleth: server time", lambda r: ms(r["naive"]["time"])),
-        ("patched map: server time", lambda r: ms(r["ours"]["time"])),
+        ("compact map update: server time", lambda r: ms(r["ours"]["time"])),
         ("  -> time ratio (target >= 5x)", lambda r: f"{r['naive']['time'] / r['ours']['time']:,.1f}x"),
         ("map with geometry (once per level)", lambda r: kb(r["initial_map_bytes"])),
         ("other panels on the change: bytes", lambda r: kb(r["panels"]["bytes"])),

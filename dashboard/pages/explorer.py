@@ -1,9 +1,10 @@
 """Indikatoren: the indicator explorer (map, trend, table; every view a URL).
 
 Geometry travels once: the page layout sends the map with its GeoJSON, and
-afterwards ``update_map`` returns a ``dash.Patch`` that only replaces values,
-colours, hover texts and the legend (``figures.choropleth.map_trace_update``).
-Only a change of level sends new geometry.
+afterwards ``update_map`` returns only compact values (class index, rounded
+value, rank per area; ``figures.choropleth.compact_update``) that a clientside
+callback (``assets/explorer.js: applyMapData``) writes into the figure. Only a
+change of level sends new geometry.
 
 The URL is kept in step by a clientside callback (``history.pushState``), so
 the page is not re-rendered on every change; back/forward restore the
