@@ -160,6 +160,9 @@ def cluster(ops_pg_url, ops_redis, tmp_path_factory):
             instances.append(instance.start())
         yield instances
     finally:
+        for instance in instances:  # all at once: each takes a few seconds to stop gracefully
+            if instance.proc and instance.proc.poll() is None:
+                os.killpg(instance.proc.pid, signal.SIGTERM)
         for instance in instances:
             instance.stop()
 
