@@ -473,6 +473,11 @@ def _scroll(table: html.Table, label: str) -> html.Div:
     return html.Div(table, className="fc-scroll", tabIndex="0", role="region", **{"aria-label": label})
 
 
+def _needs_badge(info: IndicatorInfo, lang: str) -> bool:
+    """In dense tables the badge is left out where the name itself already says Beispieldaten."""
+    return info.is_demo and t("fc_demo_badge", lang).lower() not in info.name(lang).lower()
+
+
 def _figures_table(section: IndicatorSection, lang: str) -> html.Table:
     info, fig = section.info, section.figures
     latest = fig.latest
@@ -677,7 +682,9 @@ def _profile_section(profile: Profile, report: Report, lang: str) -> html.Sectio
         rows.append(
             html.Tr(
                 [
-                    html.Th([info.name(lang), " ", _demo_badge(lang) if info.is_demo else None], scope="row"),
+                    html.Th(
+                        [info.name(lang), " ", _demo_badge(lang) if _needs_badge(info, lang) else None], scope="row"
+                    ),
                     html.Td(str(row.year) if row.year else "–"),
                     html.Td(_fmt_point(row.area, info, lang)),
                     html.Td(_fmt_point(row.city, info, lang)),
