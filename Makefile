@@ -57,13 +57,13 @@ test: install browsers axe
 	$(PY) -m pytest -q -p no:cacheprovider --headless
 
 lint: install
-	$(VENV)/bin/ruff check dashboard tests benchmarks app.py
-	$(VENV)/bin/ruff format --check dashboard tests benchmarks app.py
+	$(VENV)/bin/ruff check dashboard tests benchmarks app.py gunicorn.conf.py migrations
+	$(VENV)/bin/ruff format --check dashboard tests benchmarks app.py gunicorn.conf.py migrations
 	$(VENV)/bin/hadolint Dockerfile
 
 format: install
-	$(VENV)/bin/ruff format dashboard tests benchmarks app.py
-	$(VENV)/bin/ruff check --fix dashboard tests benchmarks app.py
+	$(VENV)/bin/ruff format dashboard tests benchmarks app.py gunicorn.conf.py migrations
+	$(VENV)/bin/ruff check --fix dashboard tests benchmarks app.py gunicorn.conf.py migrations
 
 bench: install
 	@for f in benchmarks/*.py; do echo "== $$f"; $(PY) $$f || exit 1; done
