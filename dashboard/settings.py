@@ -101,7 +101,7 @@ SETTINGS: dict[str, Setting] = {
     "timeout": Setting(
         "BM_TIMEOUT",
         "60",
-        "Seconds a request may take before gunicorn restarts its worker.",
+        "gunicorn worker timeout in seconds: a worker that stops answering this long is replaced.",
     ),
 }
 
