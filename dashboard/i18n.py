@@ -252,7 +252,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Education in {kommune} in figures: {n} key indicators for {m} guiding principles, their trend, "
         "the comparison with Saxony-Anhalt and Germany, and the status of the measures.",
     },
-    "fc_created": {"de": "Erstellt am {date} aus den Daten des Bildungsmonitors.", "en": "Created on {date} from the monitor's data."},
+    "fc_created": {
+        "de": "Erstellt am {date} aus den Daten des Bildungsmonitors.",
+        "en": "Created on {date} from the monitor's data.",
+    },
     "fc_demo_badge": {"de": "Beispieldaten", "en": "Demo data"},
     "fc_toc": {"de": "Inhalt", "en": "Contents"},
     "fc_appendix": {"de": "Anhang: Quellen und Definitionen", "en": "Appendix: sources and definitions"},
@@ -313,7 +316,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Zu dieser Leitlinie sind keine Maßnahmen erfasst.",
         "en": "No measures are recorded for this guiding principle.",
     },
-    "fc_massnahmen_caption": {"de": "Maßnahmen der Leitlinie {n} nach Stand", "en": "Measures of principle {n} by status"},
+    "fc_massnahmen_caption": {
+        "de": "Maßnahmen der Leitlinie {n} nach Stand",
+        "en": "Measures of principle {n} by status",
+    },
     "fc_massnahmen_examples": {
         "de": "Die Maßnahmen sind Beispiele, nicht das beschlossene Bildungskonzept.",
         "en": "The measures are examples, not the adopted education concept.",
@@ -394,6 +400,40 @@ TEXTS: dict[str, dict[str, str]] = {
     "embed_code": {"de": "HTML-Code zum Einbetten", "en": "HTML code to embed"},
     "embed_leitlinie": {"de": "Leitlinie {n}", "en": "Guiding principle {n}"},
     "embed_more": {"de": "Karte, Zeitreihe und Tabelle", "en": "Map, time series and table"},
+    "agenda_page_title": {"de": "Agenden für die Präsentation", "en": "Presentation agendas"},
+    "agenda_intro": {
+        "de": "Eine Agenda legt fest, welche Folien eine Sitzung der Lenkungsgruppe in welcher Reihenfolge zeigt.",
+        "en": "An agenda sets which slides a steering group meeting shows, in which order.",
+    },
+    "agenda_none": {"de": "Noch keine Agenda gespeichert.", "en": "No agenda saved yet."},
+    "agenda_saved": {"de": "Gespeicherte Agenden", "en": "Saved agendas"},
+    "agenda_name": {"de": "Name (für die Adresse)", "en": "Name (for the address)"},
+    "agenda_name_help": {
+        "de": "Kleinbuchstaben, Ziffern, - und _; die Präsentation öffnet dann /praesentation?agenda=NAME.",
+        "en": "Lower-case letters, digits, - and _; the presentation then opens /praesentation?agenda=NAME.",
+    },
+    "agenda_title_label": {"de": "Titel der Sitzung", "en": "Meeting title"},
+    "agenda_slides": {"de": "Folien", "en": "Slides"},
+    "agenda_slides_help": {
+        "de": "Durch Kommas getrennt, z. B. uebersicht, ll1, ll3, ind:kita_quote_u3.",
+        "en": "Separated by commas, e.g. uebersicht, ll1, ll3, ind:kita_quote_u3.",
+    },
+    "agenda_actions": {"de": "Aufrufen", "en": "Open"},
+    "agenda_start": {"de": "Präsentation starten", "en": "Start presentation"},
+    "agenda_edit": {"de": "Bearbeiten", "en": "Edit"},
+    "agenda_available": {"de": "Verfügbare Folien", "en": "Available slides"},
+    "agenda_form": {"de": "Agenda anlegen oder ändern", "en": "Create or change an agenda"},
+    "agenda_save": {"de": "Agenda speichern", "en": "Save agenda"},
+    "agenda_signin": {
+        "de": "Agenden anlegen und ändern können angemeldete Bildungsmanagerinnen und -manager.",
+        "en": "Signed-in education managers can create and change agendas.",
+    },
+    "agenda_refused": {
+        "de": "Nicht gespeichert: Sie sind nicht (mehr) angemeldet.",
+        "en": "Not saved: you are not signed in (any more).",
+    },
+    "agenda_empty": {"de": "Folien: Es ist keine Folie angegeben.", "en": "Slides: no slide given."},
+    "agenda_saved_one": {"de": "Agenda {name} gespeichert ({n} Folien).", "en": "Agenda {name} saved ({n} slides)."},
     "embed_demo_note": {
         "de": "Die Zahlen je Stadtviertel und die Umrisse sind erfunden.",
         "en": "The figures per district and the boundaries are invented.",

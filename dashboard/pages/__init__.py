@@ -21,6 +21,7 @@ PAGE_MODULES = [
     "faktencheck",
     "praesentation",
     "embed",
+    "agenden",
     "importer",
 ]
 

@@ -28,6 +28,7 @@ PAGES = [
     ("/embed/indikator/kita_quote_u3?tab=table", ".bm-embed"),
     ("/embed/leitlinie/1", ".bm-embed"),
     ("/", "#leitlinien-list"),
+    ("/praesentation/agenden", "#agenda-list"),
 ]
 
 RUN_AXE = """

@@ -174,3 +174,59 @@ def test_pres003_offline_every_request_stays_on_the_app_and_200_percent_zoom_ref
     )
     button.send_keys(Keys.ENTER)
     _wait_slide(dash_duo, 3)
+
+
+def test_pres004_signed_in_user_saves_an_agenda_that_the_presentation_follows(dash_duo, make_settings):
+    from selenium.webdriver.support import expected_conditions as EC
+
+    from dashboard.auth import hash_password
+    from dashboard.services import services
+
+    password = "ein-sehr-langes-passwort"
+    app = create_app(make_settings())
+    with app.server.app_context():
+        services().repo.save_user("anna", hash_password(password), "Anna Beispiel")
+    dash_duo.start_server(app, port=free_port())
+    driver = dash_duo.driver
+    # Without a session: the list, no form.
+    driver.get(dash_duo.server_url + "/praesentation/agenden")
+    dash_duo.wait_for_text_to_equal("h1", "Agenden für die Präsentation", timeout=20)
+    assert not driver.find_elements("css selector", "#agenda-save")
+    assert "Noch keine Agenda gespeichert." in dash_duo.find_element("#agenda-list").text
+
+    driver.get(dash_duo.server_url + "/anmelden?weiter=/praesentation/agenden")
+    dash_duo.wait_for_element("#signin-user", timeout=20).send_keys("anna")
+    dash_duo.find_element("#signin-password").send_keys(password)
+    dash_duo.find_element("#signin-submit").click()
+    WebDriverWait(driver, 20).until(EC.url_contains("/praesentation/agenden"))
+    name = dash_duo.wait_for_element("#agenda-name", timeout=20)
+    name.send_keys("lg-maerz")
+    dash_duo.find_element("#agenda-title").send_keys("Lenkungsgruppe März")
+    slides = dash_duo.find_element("#agenda-slides")
+    slides.send_keys(Keys.CONTROL, "a")
+    slides.send_keys(Keys.DELETE)
+    slides.send_keys("ll2, ll99, ind:gibtsnicht")
+    save = dash_duo.find_element("#agenda-save")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", save)
+    save.click()
+    dash_duo.wait_for_contains_text("#agenda-result", "Leitlinie 99 gibt es nicht", timeout=20)
+    assert "„gibtsnicht“ ist unbekannt" in dash_duo.find_element("#agenda-result").text
+    slides.send_keys(Keys.CONTROL, "a")
+    slides.send_keys(Keys.DELETE)
+    slides.send_keys("ll2, ind:kita_quote_u3")
+    save.click()
+    dash_duo.wait_for_contains_text("#agenda-result", "Agenda lg-maerz gespeichert (2 Folien).", timeout=20)
+    assert "lg-maerz" in dash_duo.find_element("#agenda-list").text
+
+    driver.get(dash_duo.server_url + "/praesentation?agenda=lg-maerz")
+    _wait_slide(dash_duo, 1)
+    assert "inklusive Bildungslandschaft" in dash_duo.find_element("#slide-title").text
+    assert "Lenkungsgruppe März" in dash_duo.find_element("#slide-title").text
+    assert dash_duo.find_element("#praesentation").get_attribute("data-count") == "2"
+    _press(dash_duo, Keys.ARROW_RIGHT)
+    _wait_slide(dash_duo, 2)
+    assert "Betreuungsquote unter 3 Jahren" in dash_duo.find_element("#slide-title").text
+    # An unknown agenda is named, and the default sequence is shown.
+    driver.get(dash_duo.server_url + "/praesentation?agenda=gibtsnicht")
+    _wait_slide(dash_duo, 1)
+    assert "Die Agenda „gibtsnicht“ ist nicht gespeichert" in dash_duo.find_element(".bm-presentation").text
