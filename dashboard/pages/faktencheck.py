@@ -118,10 +118,8 @@ def layout(query: dict, lang: str, year: str = "") -> html.Div:
 PAGE = Page(path="/faktencheck/<year>", layout=layout, title_key="nav_faktencheck", nav=False, order=80)
 
 
-def _request_options() -> tuple[tuple[str, ...], str]:
-    svc = services()
-    lang = normalise_language(request.args.get("lang"), svc.settings.default_language)
-    return parse_gebiete(request.args.get("gebiete")), lang
+def _request_lang() -> str:
+    return normalise_language(request.args.get("lang"), services().settings.default_language)
 
 
 def _error(exc: Exception, status: int) -> Response:
@@ -132,9 +130,10 @@ def register_callbacks(app) -> None:
     server = app.server
 
     def faktencheck_pdf(year: int):
-        gebiete, lang = _request_options()
+        lang = _request_lang()
         svc = services()
         try:
+            gebiete = parse_gebiete(request.args.get("gebiete"))
             report = report_for(parse_year(str(year)), gebiete, lang)
             pdf = cached("faktencheck-pdf", lambda: report_pdf(report), year, gebiete, lang)
         except ReportError as exc:
@@ -147,15 +146,16 @@ def register_callbacks(app) -> None:
         )
 
     def faktencheck_html(year: int):
-        gebiete, lang = _request_options()
+        lang = _request_lang()
         try:
+            gebiete = parse_gebiete(request.args.get("gebiete"))
             report = report_for(parse_year(str(year)), gebiete, lang)
         except ReportError as exc:
             return _error(exc, 400)
         return Response(standalone_html(report), mimetype="text/html")
 
     def faktencheck_latest():
-        _gebiete, lang = _request_options()
+        lang = _request_lang()
         query = {k: v for k, v in request.args.items() if k != "lang"}
         return redirect(page_url(f"/faktencheck/{latest_report_year()}", lang, **query))
 

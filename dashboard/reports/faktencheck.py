@@ -41,6 +41,7 @@ TREND_YEARS = 15
 LAND_CODES = ("ST-KREISE-MEDIAN", "LAND-ST")
 BUND_CODES = ("DE-KREISE-MEDIAN", "BUND-DE")
 MIN_YEAR, MAX_YEAR = 1990, 2100
+MAX_PROFILES = 6
 #: Reference area names in English (the database holds the German ones).
 REFERENCE_NAMES_EN = {
     "ST-KREISE-MEDIAN": "Saxony-Anhalt: median of the districts",
@@ -68,8 +69,15 @@ def parse_year(raw: str) -> int:
 
 
 def parse_gebiete(raw: str | None) -> tuple[str, ...]:
-    """``?gebiete=SV-37,SV-38`` as a tuple of codes (empty when absent)."""
-    return tuple(code.strip() for code in (raw or "").split(",") if code.strip())
+    """``?gebiete=SV-37,SV-38`` as a tuple of codes (empty when absent; repeats dropped).
+
+    At most ``MAX_PROFILES``: every combination is a new report to build on the
+    server, so an open URL must not ask for arbitrarily many.
+    """
+    codes = tuple(dict.fromkeys(code.strip() for code in (raw or "").split(",") if code.strip()))
+    if len(codes) > MAX_PROFILES:
+        raise ReportError(f"Zu viele Gebiete in „gebiete“: {len(codes)}; höchstens {MAX_PROFILES} je Bericht.")
+    return codes
 
 
 def configured_indicators(kommune: KommuneConfig) -> dict[int, list[str]]:

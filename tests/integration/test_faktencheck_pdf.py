@@ -103,6 +103,8 @@ def test_fc003_download_route_returns_the_pdf(make_settings):
     assert 'filename="faktencheck-halle-2024.pdf"' in response.headers["Content-Disposition"]
     bad = client.get("/faktencheck/2024.pdf?gebiete=SV-99")
     assert bad.status_code == 400 and "SV-99" in bad.get_data(as_text=True)
+    too_many = client.get("/faktencheck/2024.html?gebiete=" + ",".join(f"SV-{i:02d}" for i in range(1, 9)))
+    assert too_many.status_code == 400 and "höchstens" in too_many.get_data(as_text=True)
     printable = client.get("/faktencheck/2024.html")
     assert printable.status_code == 200 and b"@page" in printable.data and b"<script" not in printable.data
     assert client.get("/faktencheck").headers["Location"].endswith("/faktencheck/2024")

@@ -115,7 +115,9 @@ def test_bad_input_gives_german_errors_naming_it(halle_db, halle):
         parse_year("zwanzig")
     with pytest.raises(ReportError, match="außerhalb"):
         parse_year("1800")
-    assert parse_gebiete(" SV-37, SV-38 ,") == ("SV-37", "SV-38")
+    assert parse_gebiete(" SV-37, SV-38 ,SV-37") == ("SV-37", "SV-38")
+    with pytest.raises(ReportError, match="höchstens 6"):
+        parse_gebiete(",".join(f"SV-{i:02d}" for i in range(1, 8)))
     with pytest.raises(ReportError, match="gebiete.*SV-99"):
         plan_report(Repository(halle_db), halle, 2024, gebiete=("SV-99",))
     with pytest.raises(ReportError, match="keine Daten"):
