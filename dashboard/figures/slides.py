@@ -79,6 +79,7 @@ def _texts(lang: str) -> dict[str, str]:
         "darker_higher": "dunkler = höher" if de else "darker = higher",
         "placeholder": "Umrisse erfunden" if de else "invented boundaries",
         "no_data": "Für diesen Indikator liegen keine Werte vor." if de else "No values for this indicator.",
+        "no_massnahmen": "Für diese Leitlinie sind keine Maßnahmen erfasst." if de else "No measures recorded.",
         "no_indicators": "Dieser Leitlinie sind noch keine Indikatoren zugeordnet."
         if de
         else "No indicators are assigned to this guiding principle yet.",
@@ -454,8 +455,11 @@ def sources_line(datas: Sequence[IndicatorData], *, lang: str = "de", note: str 
     if not seen:
         return None
     label = tx["source"] if len(seen) == 1 else tx["sources"]
+    # Some sources bring their own label ("Datenquelle: INKAR, BBSR Bonn" is the required wording).
+    labelled = all(text.split(":")[0].strip().lower() in ("quelle", "datenquelle", "source") for text in seen)
     return html.P(
-        [f"{note} " if note else None, html.Strong(f"{label}: "), " · ".join(seen)], className="slide-sources"
+        [f"{note} " if note else None, None if labelled else html.Strong(f"{label}: "), " · ".join(seen)],
+        className="slide-sources",
     )
 
 
@@ -471,7 +475,10 @@ def leitlinie_body(
     """A Leitlinie slide below its title: Maßnahmen status, then the key indicators (one row each)."""
     return [
         html.Section(
-            [html.H2(massnahmen_label, className="section-title"), status_bar(summary, lang=lang)],
+            [
+                html.H2(massnahmen_label, className="section-title"),
+                status_bar(summary, lang=lang) if summary.total else html.P(_texts(lang)["no_massnahmen"]),
+            ],
             className="slide-massnahmen",
         ),
         html.Div(

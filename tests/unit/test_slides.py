@@ -147,3 +147,17 @@ def test_sources_named_once_and_demo_licence_left_out(kita):
     texts = _texts(line)
     assert texts.count(kita.info.source) == 1
     assert "Quelle: " in texts and "Karten: x. " in texts
+
+
+def test_empty_leitlinie_says_so_in_words_instead_of_an_empty_bar():
+    body = leitlinie_body(status_summary([], dt.date(2026, 1, 1)), [], config={}, lang="de", massnahmen_label="M")
+    texts = _texts(body)
+    assert "Für diese Leitlinie sind keine Maßnahmen erfasst." in texts
+
+
+def test_a_source_with_its_own_label_is_not_labelled_twice(kita):
+    from dataclasses import replace
+
+    info = replace(kita.info, source="Datenquelle: INKAR, BBSR Bonn", is_demo=False, licence="dl-de/by-2-0")
+    line = sources_line([replace(kita, info=info)], lang="de")
+    assert _texts(line) == ["Datenquelle: INKAR, BBSR Bonn, dl-de/by-2-0"]
