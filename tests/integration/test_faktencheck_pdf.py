@@ -124,6 +124,8 @@ def test_fc004_report_page_in_the_browser(dash_duo, make_settings):
     # Charts are static images with a text alternative; the Beispieldaten label is visible.
     images = dash_duo.find_elements(".fc-chart-img")
     assert images and all(img.get_attribute("alt") for img in images)
+    # The data-URI SVGs really render (the content security policy allows data: images).
+    assert all(dash_duo.driver.execute_script("return arguments[0].naturalWidth", img) > 0 for img in images)
     assert "Beispieldaten" in dash_duo.find_element("#fc-demo-banner").text
     assert dash_duo.get_logs() == []
 
