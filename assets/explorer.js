@@ -148,18 +148,50 @@
         data[1] = nd;
         return Object.assign({}, fig, { data: data });
       },
+      // PNG/SVG of the visible charts, each with its heading and source line written into the image,
+      // so a chart copied into a slide still says what it shows and where it comes from.
       downloadImages: function (png, svg, ind, year) {
         var trig = (window.dash_clientside.callback_context.triggered || [])[0];
-        if (!trig || !trig.value) { return window.dash_clientside.no_update; }
+        if (!trig || !trig.value || !window.Plotly) { return window.dash_clientside.no_update; }
         var format = trig.prop_id.indexOf("svg") >= 0 ? "svg" : "png";
-        var ids = ["explorer-map", "explorer-compare", "explorer-ts"];
-        ids.forEach(function (id, i) {
-          var box = document.getElementById(id);
+        function text(selector) {
+          var el = document.querySelector(selector);
+          return el ? el.textContent.replace(/\s+/g, " ").trim() : "";
+        }
+        function heading(selector) {
+          var el = document.querySelector(selector);
+          if (!el) { return ""; }
+          var main = el.childNodes.length ? el.childNodes[0].textContent : el.textContent;
+          var badge = el.querySelector(".badge-demo");
+          return main.trim() + (badge ? " (" + badge.textContent.trim() + ")" : "");
+        }
+        var charts = [
+          ["explorer-map", "karte", heading("#explorer-map-heading"), text("#explorer-map-source")],
+          ["explorer-compare", "kreise", heading("#explorer-map-heading"), text("#explorer-map-source")],
+          ["explorer-ts", "verlauf", heading("#explorer-title") + " – " + heading("#explorer-ts-heading"), text("#explorer-ts-notes .source-line")]
+        ];
+        charts.forEach(function (chart) {
+          var box = document.getElementById(chart[0]);
           if (!box || box.offsetParent === null) { return; }
           var plot = box.querySelector(".js-plotly-plot");
-          if (!plot || !window.Plotly) { return; }
-          var name = "bildungsmonitor-" + ind + "-" + year + "-" + (id.indexOf("ts") >= 0 ? "verlauf" : (id.indexOf("compare") >= 0 ? "kreise" : "karte"));
-          window.Plotly.downloadImage(plot, { format: format, filename: name, width: plot.offsetWidth || 1000, height: plot.offsetHeight || 600, scale: format === "png" ? 2 : 1 });
+          if (!plot) { return; }
+          var layout = Object.assign({}, plot.layout, {
+            title: { text: chart[2], x: 0.01, xanchor: "left", font: { size: 16 }, subtitle: { text: chart[3], font: { size: 11 } } },
+            margin: Object.assign({}, plot.layout.margin, { t: 80 })
+          });
+          // at least 1000 px wide, so that heading and source line fit on one line each
+          var width = Math.max(plot.offsetWidth || 0, 1000), height = Math.max(plot.offsetHeight || 0, 540) + 80;
+          var config = { topojsonURL: (plot._context || {}).topojsonURL };
+          window.Plotly.toImage({ data: plot.data, layout: layout, config: config },
+            { format: format, width: width, height: height, scale: format === "png" ? 2 : 1 })
+            .then(function (url) {
+              var a = document.createElement("a");
+              a.href = url;
+              a.download = "bildungsmonitor-" + ind + "-" + year + "-" + chart[1] + "." + format;
+              document.body.appendChild(a);
+              a.click();
+              a.remove();
+            });
         });
         return format + "-" + Date.now();
       }
