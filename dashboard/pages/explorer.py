@@ -744,6 +744,18 @@ def layout(query: dict, lang: str) -> html.Div:
 
 PAGE = Page(path="/indikatoren", layout=layout, title_key="nav_explorer", nav=True, order=10)
 
+#: Pure views (the answer depends only on the request and the data): cached whole for
+#: anonymous visitors by ``response_cache``. Downloads are not listed.
+CACHEABLE_OUTPUTS = [
+    f"{MAP_LEVEL}.data",
+    f"{MAP_CAPTION}.children",
+    f"{TS}.figure",
+    f"{HEADER}.children",
+    f"{TABLE_BOX}.children",
+    f"{INDICATOR}.options",
+    f"{AREAS}.options",
+]
+
 
 # -- callbacks ---------------------------------------------------------------------------
 
