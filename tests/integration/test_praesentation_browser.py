@@ -111,13 +111,14 @@ def test_pres002_every_slide_fits_the_projector_with_room_sized_text(dash_duo, m
     dash_duo.driver.get(dash_duo.server_url + "/praesentation")
     _wait_slide(dash_duo, 1)
     count = int(dash_duo.find_element("#praesentation").get_attribute("data-count"))
-    slides = list(range(1, count + 1)) + ["ind"]
-    for number in slides:
+    # 1024×768 is the tight one: every slide. At 1920×1080 the overview and the densest Leitlinien.
+    slides = list(range(1, count + 1)) if size[0] == 1024 else [1, 2, 4]
+    for number in [*slides, "ind"]:
         if number == "ind":
             dash_duo.driver.get(dash_duo.server_url + "/praesentation?folien=ind:kita_quote_u3,ind:inkar_share_abitur")
             number = 1
         elif number > 1:
-            dash_duo.find_element("#slide-next").click()
+            dash_duo.driver.get(dash_duo.server_url + f"/praesentation?folie={number}")
         _wait_slide(dash_duo, number)
         _wait_graphs(dash_duo)
         m = dash_duo.driver.execute_script(MEASURE)
