@@ -86,7 +86,12 @@ def layout(query: dict, lang: str) -> html.Div:  # noqa: ARG001 - uniform page s
             dcc.Store(id=LANG, data=lang),
             dcc.Store(
                 id=LIMIT,
-                data={"bytes": _limits().max_bytes, "mb": limit_mb, "message": t("import_too_large", lang)},
+                data={
+                    "bytes": _limits().max_bytes,
+                    "mb": limit_mb,
+                    "message": t("import_too_large", lang),
+                    "label": f"{t('import_file', lang)}: {t('import_drop', lang)}",
+                },
             ),
             dcc.Store(id=FILE),
             dcc.Store(id=CHECKED),
@@ -358,7 +363,27 @@ function(contents, filename, limit) {
 """
 
 
+# dcc.Upload's file input has no label of its own; give it the drop zone's text.
+LABEL_INPUT = """
+function(limit) {
+    var tries = 0;
+    function label() {
+        var input = document.querySelector("#import-upload input[type=file]");
+        if (input && limit) { input.setAttribute("aria-label", limit.label); return; }
+        if (tries++ < 50) { setTimeout(label, 100); }
+    }
+    label();
+    return window.dash_clientside.no_update;
+}
+"""
+
+
 def register_callbacks(app) -> None:
+    app.clientside_callback(
+        LABEL_INPUT,
+        Output(UPLOAD, "title"),
+        Input(LIMIT, "data"),
+    )
     app.clientside_callback(
         SIZE_CHECK,
         Output(FILE, "data"),

@@ -11,6 +11,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 from dashboard.app import create_app
 from dashboard.auth import hash_password
 from dashboard.services import services
+from dashboard.settings import ROOT
 from tests.conftest import free_port
 
 pytestmark = pytest.mark.browser
@@ -18,6 +19,25 @@ pytestmark = pytest.mark.browser
 PASSWORD = "ein-sehr-langes-passwort"
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "import"
 SHOTS = Path(os.environ["BM_SHOTS"]) if os.environ.get("BM_SHOTS") else None  # screenshots for review
+
+
+AXE = ROOT / ".cache" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+RUN_AXE = """
+const done = arguments[arguments.length - 1];
+axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
+                   resultTypes: ['violations']})
+  .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+                   .map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))))
+  .catch(e => done(['axe-error: ' + e]));
+"""
+
+
+def serious_axe_violations(driver) -> list[str]:
+    """axe-core's serious and critical WCAG 2.1 AA violations (skipped when `make axe` has not run)."""
+    if not AXE.exists():
+        return []
+    driver.execute_script(AXE.read_text())
+    return driver.execute_async_script(RUN_AXE)
 
 
 def click(dash_duo, selector: str) -> None:
@@ -52,6 +72,7 @@ def test_imp001_upload_report_confirm_rollback(dash_duo, make_settings, tmp_path
     # A bad file: the report lists the error with row and column; nothing can be confirmed.
     upload(dash_duo, FIXTURES / "unknown_area.csv")
     dash_duo.wait_for_contains_text("#import-report", "Unbekanntes Gebiet „Nördliche Neustatd“", timeout=30)
+    assert serious_axe_violations(driver) == []
     report = dash_duo.find_element("#import-report").text
     assert "Zeile 2" in report and "Spalte „Gebiet“" in report and "Nördliche Neustadt" in report
     assert "1 Fehler, 0 Warnung(en)" in report
