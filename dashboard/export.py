@@ -22,7 +22,9 @@ def _number(value, decimals: int, lang: str) -> str:
     return text.replace(".", ",") if lang == "de" else text
 
 
-def to_csv_bytes(frame: pd.DataFrame, *, decimals: int = 1, lang: str = "de", number_columns=("Wert",)) -> bytes:
+def to_csv_bytes(
+    frame: pd.DataFrame, *, decimals: int = 1, lang: str = "de", number_columns=("Wert", "Value")
+) -> bytes:
     """CSV with a BOM; ``;`` and decimal comma in German, no thousands separators."""
     out = frame.copy()
     for column in number_columns:
@@ -46,7 +48,7 @@ def to_xlsx_bytes(
         for col_idx, column in enumerate(frame.columns, start=1):
             width = max([len(str(column))] + [len(str(v)) for v in frame[column].head(200)]) + 2
             ws.column_dimensions[ws.cell(row=1, column=col_idx).column_letter].width = min(60, width)
-            if column == "Wert":
+            if column in ("Wert", "Value"):
                 for row in ws.iter_rows(min_row=2, min_col=col_idx, max_col=col_idx):
                     for cell in row:
                         cell.number_format = number_format

@@ -399,7 +399,7 @@ def export_frame(state: ExplorerState, info, lang: str) -> pd.DataFrame:
             ("Gebiet" if de else "Area"): frame["name"],
             ("Ebene" if de else "Level"): frame["level"],
             ("Jahr" if de else "Year"): frame["year"].astype("Int64"),
-            "Wert": frame["value"],
+            ("Wert" if de else "Value"): frame["value"],
             ("Einheit" if de else "Unit"): info.unit,
             ("Hinweis" if de else "Note"): [
                 flag_text.get(f, f or "") if isinstance(f, str) else "" for f in frame["flag"]
