@@ -108,7 +108,7 @@ def indicator_view(indicator_id: str, query: dict, lang: str) -> list:
                 role="alert",
             )
         ]
-    data = indicator_data(info)
+    data = indicator_data(info, lang)
     level = svc.kommune.district_levels[0].key if svc.kommune.district_levels else None
     all_areas = svc.repo.values(info.id, level=level) if level and data.has_map else data.areas
     years = sorted({int(y) for y in all_areas.dropna(subset=["value"])["year"]}) if len(all_areas) else []
@@ -195,7 +195,7 @@ def leitlinie_view(ref: str, lang: str) -> list:
     title = ll["title_en"] if lang == "en" and ll["title_en"] else ll["title_de"]
     items = []
     for info in chosen:
-        data = indicator_data(info)
+        data = indicator_data(info, lang)
         items.append(
             html.Li(
                 [

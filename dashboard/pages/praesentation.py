@@ -56,7 +56,7 @@ def resolve_agenda(query: dict, lang: str) -> tuple[list[Slide], list[str], str]
     return slides or list(default_slides(leitlinien)), errors, title
 
 
-def indicator_data(info) -> builders.IndicatorData:
+def indicator_data(info, lang: str = "de") -> builders.IndicatorData:
     """The public values of one indicator for a panel: city series, latest map year, references."""
     svc = services()
     kommune = svc.kommune
@@ -74,7 +74,7 @@ def indicator_data(info) -> builders.IndicatorData:
             areas = frame[frame["year"] == frame["year"].max()]
             geojson = svc.repo.geojson(level.key)
             placeholder = any(f["properties"].get("placeholder") for f in geojson["features"])
-            level_label = level.plural_de
+            level_label = level.plural_en if lang == "en" and level.plural_en else level.plural_de
     references = []
     refs = svc.repo.reference_values(info.id)
     for code in list(dict.fromkeys(refs["area_code"]))[:2]:
@@ -119,7 +119,7 @@ def render_slide(slide: Slide, lang: str) -> tuple[str, str, list]:
         massnahmen = svc.repo.massnahmen(leitlinie=number)
         linked = [i for m in massnahmen for i in m["indicators"]]
         chosen = key_indicators(svc.repo.indicators(), number, linked=linked, limit=3)
-        datas = [indicator_data(info) for info in chosen]
+        datas = [indicator_data(info, lang) for info in chosen]
         label = t("slide_massnahmen", lang, n=len(massnahmen))
         return (
             f"{t('leitlinie', lang)} {number}",
@@ -137,7 +137,7 @@ def render_slide(slide: Slide, lang: str) -> tuple[str, str, list]:
     kicker = t("indicator", lang)
     if info.leitlinien:
         kicker += " · " + ", ".join(f"{t('leitlinie', lang)} {n}" for n in info.leitlinien)
-    return kicker, info.name(lang), builders.indicator_body(indicator_data(info), config=config, lang=lang)
+    return kicker, info.name(lang), builders.indicator_body(indicator_data(info, lang), config=config, lang=lang)
 
 
 def _nav_link(label: str, number: int | None, query: dict, lang: str, element_id: str):
