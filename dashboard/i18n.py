@@ -493,9 +493,10 @@ TEXTS.update(
         },
         "import_file": {"de": "Datei", "en": "File"},
         "import_drop": {
-            "de": "Datei hierher ziehen oder klicken bzw. Eingabetaste drücken, um sie auszuwählen.",
-            "en": "Drag a file here, or click or press Enter to choose one.",
+            "de": "Datei hierher ziehen oder auswählen.",
+            "en": "Drag a file here or choose one.",
         },
+        "import_choose": {"de": "Datei auswählen", "en": "Choose file"},
         "import_limit": {"de": "Höchstens {mb} MB.", "en": "At most {mb} MB."},
         "import_too_large": {
             "de": "{name}: Die Datei ist {size} MB groß; erlaubt sind höchstens {mb} MB. Sie wurde nicht hochgeladen.",

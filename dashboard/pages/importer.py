@@ -170,8 +170,18 @@ def layout(query: dict, lang: str) -> html.Div:  # noqa: ARG001 - uniform page s
                     html.Span(t("import_file", lang), className="form-label d-block"),
                     dcc.Upload(
                         id=UPLOAD,
+                        # A real button inside the drop zone: Enter or Space on it opens the
+                        # file dialog (dcc.Upload's own zone is not keyboard-focusable).
                         children=html.Div(
-                            [t("import_drop", lang), " ", html.Span(t("import_limit", lang, mb=limit_mb))]
+                            [
+                                html.Span([t("import_drop", lang), " ", t("import_limit", lang, mb=limit_mb)]),
+                                html.Button(
+                                    t("import_choose", lang),
+                                    id="import-choose",
+                                    type="button",
+                                    className="btn btn-outline-primary btn-sm ms-2",
+                                ),
+                            ]
                         ),
                         className="import-drop",
                         multiple=False,

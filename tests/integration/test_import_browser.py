@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -68,6 +69,11 @@ def test_imp001_upload_report_confirm_rollback(dash_duo, make_settings, tmp_path
     dash_duo.find_element("#signin-submit").click()
     WebDriverWait(driver, 20).until(EC.url_contains("/import"))
     dash_duo.wait_for_element("#import-upload", timeout=20)
+
+    # Keyboard: Enter on the button in the drop zone opens the file dialog.
+    driver.execute_script("HTMLInputElement.prototype.click = function () { window.__bm_dialog = this.type; };")
+    dash_duo.find_element("#import-choose").send_keys(Keys.ENTER)
+    WebDriverWait(driver, 5).until(lambda d: d.execute_script("return window.__bm_dialog") == "file")
 
     # A bad file: the report lists the error with row and column; nothing can be confirmed.
     upload(dash_duo, FIXTURES / "unknown_area.csv")
