@@ -14,6 +14,7 @@ from dash import Input, Output, State, dcc, html
 from .. import auth
 from ..components import notice
 from ..compute.massnahmen import MassnahmenFilter, filter_massnahmen, is_overdue, status_summary
+from ..embed_dialog import embed_dialog
 from ..figures.massnahmen import done_share_text, sparkline, status_badge, status_bar, status_label
 from ..formatting import format_date, format_value
 from ..i18n import t
@@ -311,6 +312,9 @@ def layout(query: dict, lang: str, number: str = "") -> html.Div:
                     ),
                 ],
                 className="ll-summary",
+            ),
+            embed_dialog(
+                lang, target="leitlinie", name="leitlinie", title=f"{t('app_title', lang)}: {title(leitlinie, lang)}"
             ),
             *[notice(problem, kind="error", lang=lang, role="alert") for problem in problems],
             filter_form(flt, felder, units, lang),

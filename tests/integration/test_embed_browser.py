@@ -254,3 +254,23 @@ def test_embed005_einbetten_dialog_on_the_explorer_gives_a_working_snippet(dash_
     _wait_embed(dash_duo)
     assert dash_duo.find_element(".embed-tab.is-active").text == "Table"
     assert "2022" in dash_duo.find_element(".embed-table-wrap caption").text
+
+
+def test_embed006_einbetten_dialog_on_the_leitlinie_page(dash_duo, make_settings):
+    app = create_app(make_settings())
+    dash_duo.start_server(app, port=free_port())
+    dash_duo.driver.get(dash_duo.server_url + "/leitlinie/3?lang=en")
+    summary = dash_duo.wait_for_element(".embed-dialog > summary", timeout=20)
+    assert summary.text == "Embed"
+    dash_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", summary)
+    summary.click()
+    code = ".embed-dialog textarea"
+    WebDriverWait(dash_duo.driver, 10).until(
+        lambda d: "<iframe" in (d.find_element("css selector", code).get_attribute("value") or "")
+    )
+    src = dash_duo.find_element(code).get_attribute("value").split('src="')[1].split('"')[0].replace("&amp;", "&")
+    assert src == f"{dash_duo.server_url}/embed/leitlinie/3?lang=en"
+    dash_duo.driver.get(src)
+    _wait_embed(dash_duo)
+    assert "Guiding principle 3" in dash_duo.find_element(".bm-embed").text
+    assert dash_duo.find_elements(".bm-embed .status-bar")
