@@ -327,6 +327,12 @@ def main(users: int, total: int, workers: int, database_url: str | None, redis_u
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(30)
+        if redis_url:  # leave nothing behind in the shared Redis
+            import redis
+
+            client = redis.Redis.from_url(redis_url)
+            for key in client.scan_iter(f"bm_load_{port}:*"):
+                client.delete(key)
 
 
 if __name__ == "__main__":
