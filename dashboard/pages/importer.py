@@ -252,6 +252,7 @@ def report_view(plan: service.Plan, lang: str) -> html.Div:
             ],
             className="table table-sm import-issues",
         )
+        table = html.Div(table, className="table-responsive")
     more = html.P(t("import_more", lang, n=report.suppressed_issues)) if report.suppressed_issues else None
     return html.Div([*head, table, more])
 
@@ -290,26 +291,29 @@ def history(lang: str) -> html.Div:
     )
     return html.Div(
         [
-            html.Table(
-                [
-                    html.Thead(
-                        html.Tr(
-                            [
-                                html.Th(t(k, lang), scope="col")
-                                for k in (
-                                    "import_col_no",
-                                    "import_col_when",
-                                    "import_col_who",
-                                    "import_col_file",
-                                    "import_col_rows",
-                                    "import_col_state",
-                                )
-                            ]
-                        )
-                    ),
-                    html.Tbody(rows),
-                ],
-                className="table table-sm import-history",
+            html.Div(
+                html.Table(
+                    [
+                        html.Thead(
+                            html.Tr(
+                                [
+                                    html.Th(t(k, lang), scope="col")
+                                    for k in (
+                                        "import_col_no",
+                                        "import_col_when",
+                                        "import_col_who",
+                                        "import_col_file",
+                                        "import_col_rows",
+                                        "import_col_state",
+                                    )
+                                ]
+                            )
+                        ),
+                        html.Tbody(rows),
+                    ],
+                    className="table table-sm import-history",
+                ),
+                className="table-responsive",
             ),
             button,
         ]
