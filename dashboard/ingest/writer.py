@@ -18,7 +18,7 @@ from sqlalchemy import delete, func, select, update
 
 from ..compute.disclosure import flag_small_counts
 from ..db import Database
-from ..models import Area, Handlungsfeld, ImportRun, Indicator, IndicatorValue, Leitlinie
+from ..models import Area, Handlungsfeld, ImportRun, Indicator, IndicatorValue, Leitlinie, Meta
 from .catalogue import defaults_for_new
 
 VALUE_FIELDS = ("value", "numerator", "denominator", "flag", "footnote", "series_break")
@@ -255,6 +255,12 @@ def rollback(db: Database, run_id: int, *, user: str) -> ImportRun:
             raise RollbackError(f"Eintrag {run_id} ist selbst eine Rücknahme und kann nicht zurückgenommen werden.")
         if run.rolled_back:
             raise RollbackError(f"Import {run_id} ({run.filename}) wurde bereits zurückgenommen.")
+        loaded = s.scalar(select(Meta.value).where(Meta.key == "loaded_at"))
+        if loaded and dt.datetime.fromisoformat(loaded).replace(tzinfo=None) > run.imported_at:
+            raise RollbackError(
+                f"Import {run_id} ({run.filename}) stammt von vor dem letzten vollständigen Laden der Daten "
+                f"(dashboard load, {loaded[:16].replace('T', ' ')} UTC) und kann nicht mehr zurückgenommen werden."
+            )
         later = s.scalars(
             select(ImportRun)
             .where(ImportRun.id > run_id, ImportRun.rolled_back.is_(False), ImportRun.kind != ROLLBACK)

@@ -282,3 +282,21 @@ def test_catalogue_update_changes_only_the_given_columns_and_rolls_back(halle, h
     )
     service.rollback(db, run.run_id, user="x")
     assert repo.indicator("schulanfaenger") == before
+
+
+def test_an_import_from_before_a_full_reload_cannot_be_rolled_back(halle):
+    import datetime as dt
+
+    from dashboard.models import Meta
+
+    db, repo = halle
+    plan = service.prepare_indicators(repo, b"Indikator;Gebiet;Jahr;Wert\nschulanfaenger;SV-01;2026;100\n", "a.csv")
+    run = service.commit(db, plan, user="x")
+    later = (dt.datetime.now(dt.UTC) + dt.timedelta(minutes=1)).isoformat(timespec="seconds")
+    with db.session() as s:
+        s.merge(Meta(key="loaded_at", value=later))
+    with pytest.raises(RollbackError) as exc:
+        service.rollback(db, run.run_id, user="x")
+    assert str(exc.value).startswith(
+        f"Import {run.run_id} (a.csv) stammt von vor dem letzten vollständigen Laden der Daten (dashboard load, "
+    )
