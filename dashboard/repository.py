@@ -413,7 +413,9 @@ class Repository:
         lowest = next((level for level in order if level in present), None)
         parts = [stored]
         if lowest is not None:
-            base = stored[stored["level"] == lowest].assign(count=count_of(stored[stored["level"] == lowest], info.kind))
+            base = stored[stored["level"] == lowest].assign(
+                count=count_of(stored[stored["level"] == lowest], info.kind)
+            )
             for level in order[order.index(lowest) + 1 :]:
                 if level in present:
                     continue
@@ -487,7 +489,17 @@ class Repository:
             )
             if indicator_ids is not None:
                 query = query.where(IndicatorValue.indicator_id.in_(indicator_ids))
-            columns = ["indicator", "area", "year", "value", "numerator", "denominator", "flag", "footnote", "series_break"]
+            columns = [
+                "indicator",
+                "area",
+                "year",
+                "value",
+                "numerator",
+                "denominator",
+                "flag",
+                "footnote",
+                "series_break",
+            ]
             return pd.DataFrame(s.execute(query).all(), columns=columns)
 
     def import_runs(self) -> list[dict]:
