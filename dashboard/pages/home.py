@@ -68,6 +68,16 @@ def layout(query: dict, lang: str) -> html.Div:  # noqa: ARG001 - uniform page s
         [
             html.H1(t("leitlinien", lang)),
             html.P(t("home_intro", lang, kommune=svc.kommune.name), className="lead"),
+            html.P(
+                [
+                    # The Faktencheck's path carries the year, so it cannot be a nav entry.
+                    # A plain link: /faktencheck is a server redirect to the latest year.
+                    html.A(t("home_report_link", lang), href=page_url("/faktencheck", lang), id="home-report-link"),
+                    " · ",
+                    dcc.Link(t("home_presentation_link", lang), href=page_url("/praesentation", lang)),
+                ],
+                className="home-links",
+            ),
             notice(t("example_banner", lang), kind="example", lang=lang) if examples else None,
             html.Ol(cards, className="leitlinien-grid", id="leitlinien-list"),
         ]
