@@ -73,5 +73,5 @@ def aggregate(
     # total, so it is not shown. A rate from the children that do report is
     # still an unbiased estimate; it is kept and footnoted by the caller.
     if kind == IndicatorKind.COUNT.value:
-        out.loc[out["incomplete"], "value"] = np.nan
+        out.loc[out["incomplete"], ["value", "numerator"]] = np.nan
     return out[columns]

@@ -31,6 +31,8 @@ def test_counts_are_summed_and_hidden_when_a_child_is_missing():
     partial = aggregate(frame([("a", 2020, 5, 5, None, None)]), PARENT, kind="count", multiplier=1)
     assert partial.iloc[0]["incomplete"]
     assert math.isnan(partial.iloc[0]["value"])
+    # The partial sum would disclose the missing child's size; it is not kept either.
+    assert math.isnan(partial.iloc[0]["numerator"])
 
 
 def test_rate_from_incomplete_children_is_kept_but_marked():
