@@ -11,10 +11,12 @@ from .settings import Settings
 
 
 def _db(settings: Settings):
-    from .db import Database, create_schema
+    from .db import Database
+    from .migrate import upgrade
 
+    # Migrate rather than create_all, so a model change without a revision is not hidden.
     db = Database(settings.resolved_database_url)
-    create_schema(db.engine)
+    upgrade(db)
     return db
 
 
