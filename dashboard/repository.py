@@ -43,6 +43,27 @@ VALUE_FIELDS = [
     "series_break",
 ]
 
+# The value columns of IndicatorValue, in VALUE_FIELDS order after the area columns.
+_VALUE_DATA = (
+    IndicatorValue.year,
+    IndicatorValue.value,
+    IndicatorValue.numerator,
+    IndicatorValue.denominator,
+    IndicatorValue.flag,
+    IndicatorValue.footnote,
+    IndicatorValue.series_break,
+)
+
+
+def _value_query(indicator_id: str):
+    """One indicator's values with their area's code, name and level (VALUE_FIELDS)."""
+    return (
+        select(Area.code, Area.name, Area.level, *_VALUE_DATA)
+        .join(Area, Area.id == IndicatorValue.area_id)
+        .where(IndicatorValue.indicator_id == indicator_id)
+        .order_by(Area.sort_key, IndicatorValue.year)
+    )
+
 
 @dataclass(frozen=True)
 class IndicatorInfo:
@@ -230,23 +251,7 @@ class Repository:
     # -- Values -------------------------------------------------------------------
 
     def _stored_values(self, s, indicator_id: str, level: str | None, area_codes) -> pd.DataFrame:
-        query = (
-            select(
-                Area.code,
-                Area.name,
-                Area.level,
-                IndicatorValue.year,
-                IndicatorValue.value,
-                IndicatorValue.numerator,
-                IndicatorValue.denominator,
-                IndicatorValue.flag,
-                IndicatorValue.footnote,
-                IndicatorValue.series_break,
-            )
-            .join(Area, Area.id == IndicatorValue.area_id)
-            .where(IndicatorValue.indicator_id == indicator_id)
-            .order_by(Area.sort_key, IndicatorValue.year)
-        )
+        query = _value_query(indicator_id)
         if level:
             query = query.where(Area.level == level)
         if area_codes is not None:
@@ -342,23 +347,7 @@ class Repository:
     def reference_values(self, indicator_id: str) -> pd.DataFrame:
         """Values of reference areas (Land, Bund, other Kreise) for one indicator."""
         with self.db.session() as s:
-            query = (
-                select(
-                    Area.code,
-                    Area.name,
-                    Area.level,
-                    IndicatorValue.year,
-                    IndicatorValue.value,
-                    IndicatorValue.numerator,
-                    IndicatorValue.denominator,
-                    IndicatorValue.flag,
-                    IndicatorValue.footnote,
-                    IndicatorValue.series_break,
-                )
-                .join(Area, Area.id == IndicatorValue.area_id)
-                .where(IndicatorValue.indicator_id == indicator_id, Area.is_reference.is_(True))
-                .order_by(Area.sort_key, IndicatorValue.year)
-            )
+            query = _value_query(indicator_id).where(Area.is_reference.is_(True))
             return pd.DataFrame(s.execute(query).all(), columns=VALUE_FIELDS)
 
     def years(self, indicator_id: str) -> list[int]:
@@ -476,13 +465,7 @@ class Repository:
                 select(
                     IndicatorValue.indicator_id,
                     Area.code,
-                    IndicatorValue.year,
-                    IndicatorValue.value,
-                    IndicatorValue.numerator,
-                    IndicatorValue.denominator,
-                    IndicatorValue.flag,
-                    IndicatorValue.footnote,
-                    IndicatorValue.series_break,
+                    *_VALUE_DATA,
                 )
                 .join(Area, Area.id == IndicatorValue.area_id)
                 .order_by(IndicatorValue.indicator_id, Area.sort_key, IndicatorValue.year)
