@@ -19,6 +19,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONPATH=/app \
     BM_BIND=0.0.0.0:8000 \
     BM_SHARED_DATA=/data/real
+# Debian's chromium prints the Faktencheck PDF; poppler-utils numbers its table of contents.
+# hadolint ignore=DL3008
+RUN apt-get update \
+    && apt-get install --yes --no-install-recommends chromium poppler-utils fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
 RUN groupadd --gid 10001 bildungsmonitor \
     && useradd --uid 10001 --gid 10001 --no-create-home --home-dir /app --shell /usr/sbin/nologin bildungsmonitor
 WORKDIR /app
