@@ -118,8 +118,13 @@ def message(key: str, lang: str, **kw) -> str:
     return entry.get(lang, entry["de"]).format(**kw)
 
 
+# German parameter names people type or other pages link with; the English ones win.
+ALIASES = {"indikator": "indicator", "jahr": "year", "ebene": "level", "gebiete": "areas"}
+
+
 def parse_state(query: dict[str, str], catalogue: Catalogue, lang: str = "de") -> tuple[ExplorerState, list[str]]:
     """Build the state from a URL query; returns (state, notices). Never raises."""
+    query = {**{ALIASES[k]: v for k, v in query.items() if k in ALIASES}, **query}
     notices: list[str] = []
     indicator = query.get("indicator") or catalogue.default_indicator
     if indicator not in catalogue.indicators:

@@ -60,7 +60,7 @@ def indicator_links(indicator_ids: list[str], lang: str) -> html.Ul | None:
             target = format_value(info.target_value, info.decimals, info.unit, lang)
             by = f" {info.target_year}" if info.target_year else ""
             latest += f" · Ziel{by}: {target} (gepunktet)" if lang == "de" else f" · target{by}: {target} (dotted)"
-        href = page_url("/indikatoren", lang, indikator=indicator_id)
+        href = page_url("/indikatoren", lang, indicator=indicator_id)
         items.append(
             html.Li(
                 [

@@ -92,7 +92,7 @@ def target_block(number: int, lang: str) -> html.Div:
                                 className=f"target-status target-{st.status}",
                             ),
                             " ",
-                            dcc.Link(info.name(lang), href=page_url("/indikatoren", lang, indikator=info.id)),
+                            dcc.Link(info.name(lang), href=page_url("/indikatoren", lang, indicator=info.id)),
                             demo_tag(info.is_demo, lang, name_says_demo(info.name(lang))),
                             html.Br(),
                             html.Small(st.explanation, className="muted"),

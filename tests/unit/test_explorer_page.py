@@ -109,3 +109,38 @@ def test_city_only_indicator_shows_kreise_instead_of_a_map(app, shared_dir):  # 
         compare = ex.build_compare(state, info, "de")
         names = list(compare.data[0].y)
         assert "<b>Halle (Saale)</b>" in names and "Magdeburg" in names and len(names) >= 14
+
+
+def test_german_parameter_names_open_the_same_view():
+    state, notices = parse_state(
+        {"indikator": "b", "jahr": "2010", "ebene": "stadtbezirk", "gebiete": "SB-1"}, CATALOGUE
+    )
+    assert notices == []
+    assert (state.indicator, state.year, state.level, state.areas) == ("b", 2010, "stadtbezirk", ("SB-1",))
+
+
+def test_leitlinie_page_links_open_their_indicator_in_the_explorer(make_settings):
+    from dashboard.explorer_data import catalogue as load_catalogue
+    from dashboard.layout import parse_query
+    from dashboard.pages import leitlinie
+
+    app = create_app(make_settings())
+    with app.server.test_request_context("/leitlinie/1"):
+        page = leitlinie.layout(query={}, lang="de", number="1")
+        hrefs = [c.href for c in _walk(page) if getattr(c, "href", "") and "/indikatoren" in c.href]
+        assert hrefs, "expected sparkline links into the explorer"
+        for href in hrefs:
+            query = parse_query(href.split("?", 1)[1])
+            state, notices = parse_state(query, load_catalogue(), "de")
+            assert notices == []
+            assert state.indicator == query["indicator"]
+
+
+def _walk(component):
+    yield component
+    children = getattr(component, "children", None)
+    if children is None:
+        return
+    for child in children if isinstance(children, (list, tuple)) else [children]:
+        if hasattr(child, "to_plotly_json"):
+            yield from _walk(child)
