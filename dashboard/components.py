@@ -7,7 +7,6 @@ from dash import html
 from .i18n import t
 from .services import services
 
-
 NOTICE_LABELS = {
     "demo": {"de": "Beispieldaten", "en": "Demo data"},
     "example": {"de": "Hinweis", "en": "Note"},
@@ -35,7 +34,22 @@ def demo_notice(lang: str) -> html.Div | None:
     )
 
 
+def carries_label(source: str) -> bool:
+    """True when a source text brings its own label, as required attributions do.
+
+    "Datenquelle: INKAR, BBSR Bonn" and "Quelle: Landeshauptstadt Magdeburg, ..." are the
+    wordings the publishers ask for; a second "Quelle:" in front would read twice.
+    """
+    head, sep, _rest = (source or "").partition(":")
+    return bool(sep) and head.strip().lower() in ("quelle", "datenquelle", "source")
+
+
+def labelled_source(label: str, source: str) -> list:
+    """[<strong>Quelle: </strong>, source], or just [source] where it carries its label."""
+    return [source] if carries_label(source) else [html.Strong(f"{label}: "), source]
+
+
 def source_line(source: str, licence: str, lang: str) -> html.P:
     label = "Quelle" if lang == "de" else "Source"
     licence_label = "Lizenz" if lang == "de" else "Licence"
-    return html.P([html.Strong(f"{label}: "), source, f" · {licence_label}: {licence}"], className="source-line")
+    return html.P([*labelled_source(label, source), f" · {licence_label}: {licence}"], className="source-line")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 from dash import dcc, html
 
+from ..components import carries_label
 from ..compute.classify import Classes, classify
 from ..compute.massnahmen import StatusSummary
 from ..compute.sentences import Point, trend_sentence
@@ -456,7 +457,7 @@ def sources_line(datas: Sequence[IndicatorData], *, lang: str = "de", note: str 
         return None
     label = tx["source"] if len(seen) == 1 else tx["sources"]
     # Some sources bring their own label ("Datenquelle: INKAR, BBSR Bonn" is the required wording).
-    labelled = all(text.split(":")[0].strip().lower() in ("quelle", "datenquelle", "source") for text in seen)
+    labelled = all(carries_label(text) for text in seen)
     return html.P(
         [f"{note} " if note else None, None if labelled else html.Strong(f"{label}: "), " · ".join(seen)],
         className="slide-sources",

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 from dash import html
 
+from ..components import carries_label, labelled_source
 from ..compute import targets
 from ..compute.disclosure import public_view
 from ..compute.faktencheck import KeyFigures, key_figures, select_key_indicators
@@ -630,7 +631,7 @@ def _indicator(section: IndicatorSection, report: Report, lang: str) -> html.Art
             html.Div(charts, className="fc-charts") if charts else None,
             _data_tables(section, report, lang),
             html.P(
-                [html.Strong(t("fc_source", lang) + ": "), source, " · ", t("fc_see_appendix", lang)],
+                [*labelled_source(t("fc_source", lang), source), " · ", t("fc_see_appendix", lang)],
                 className="fc-source",
             ),
         ],
@@ -744,7 +745,8 @@ def _appendix(report: Report, lang: str) -> html.Section:
                     [
                         html.P(info.definition(lang) or "–"),
                         html.P(
-                            f"{t('fc_unit', lang)}: {info.unit or '–'} · {t('fc_source', lang)}: {info.source}"
+                            f"{t('fc_unit', lang)}: {info.unit or '–'} · "
+                            + (info.source if carries_label(info.source) else f"{t('fc_source', lang)}: {info.source}")
                             + (f" · {t('source_licence', lang)}: {info.licence}" if info.licence else "")
                         ),
                     ]
