@@ -106,3 +106,15 @@ def test_a_second_kommune_is_only_configuration(any_db_url):
 def test_reloading_replaces_instead_of_duplicating(halle):
     load(halle, load_kommune(HALLE, SHARED_REAL_DEFAULT), SHARED_REAL_DEFAULT)
     assert len(Repository(halle).areas("stadtviertel")) == 41
+
+
+def test_the_app_runs_a_second_kommune_without_code_changes(make_settings):
+    from dashboard.app import create_app
+    from dashboard.pages import home
+
+    app = create_app(make_settings(kommune=str(KLEINSTADT)))
+    with app.server.test_request_context("/"):
+        text = str(home.layout(query={}, lang="de").to_plotly_json())
+    assert "Gute Bildung für alle Kinder in Kleinstadt" in text
+    assert "Lernen im Ortsteil stärken" in text
+    assert "Halle" not in text
