@@ -134,7 +134,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Faktencheck Bildung: der Jahresbericht zum Drucken und als PDF",
         "en": "Education fact check: the yearly report, printable and as PDF",
     },
-    "home_presentation_link": {"de": "Präsentation für die Lenkungsgruppe", "en": "Presentation for the steering group"},
+    "home_presentation_link": {
+        "de": "Präsentation für die Lenkungsgruppe",
+        "en": "Presentation for the steering group",
+    },
     "home_intro": {
         "de": "Der Bildungsmonitor zeigt, wie sich Bildung in {kommune} entwickelt: Kennzahlen je "
         "Stadtgebiet, Zeitreihen mit Zielwerten und der Stand der Maßnahmen zu jeder Leitlinie.",

@@ -193,7 +193,7 @@ def test_xlsx_sheet_is_chosen_by_name(repo):
 
 
 def test_bytes_that_are_neither_utf8_nor_windows_1252_are_refused(repo):
-    data = "Indikator;Gebiet;Jahr;Wert\n".encode() + b"schulanfaenger;Altstadt\x81;2024;5\n"
+    data = b"Indikator;Gebiet;Jahr;Wert\n" + b"schulanfaenger;Altstadt\x81;2024;5\n"
     plan = service.prepare_indicators(repo, data, "kaputt.csv")
     assert errors(plan) == [
         "kaputt.csv, Zeile 2: Die Zeichenkodierung ist weder UTF-8 noch Windows-1252 (unlesbares Byte in Zeile 2). "
