@@ -165,23 +165,26 @@ def _city_value(indicator_id: str, year: int | None) -> float | None:
     return float(row["value"].iloc[0])
 
 
-def map_data(state: ExplorerState, info, lang: str) -> dict:
-    """The compact map update (no geometry), applied in the browser by ``applyMapData``."""
-    codes, centroids = data.area_order(state.level)
+def _map_inputs(state: ExplorerState, info, lang: str) -> tuple[pd.DataFrame, dict]:
+    """The year's values and the options shared by the full map and its compact update."""
     frame = data.year_values(info.id, state.level, state.year)
-    classes = _classes(state, info, frame, _city_value(info.id, state.year))
-    return compact_update(
-        frame,
-        codes,
-        classes=classes,
+    options = dict(
+        classes=_classes(state, info, frame, _city_value(info.id, state.year)),
         unit=info.unit,
         decimals=info.decimals,
         lang=lang,
         polarity=info.polarity,
         selected=state.areas,
-        centroids=centroids,
         legend_title=_legend_title(info, state, lang),
     )
+    return frame, options
+
+
+def map_data(state: ExplorerState, info, lang: str) -> dict:
+    """The compact map update (no geometry), applied in the browser by ``applyMapData``."""
+    codes, centroids = data.area_order(state.level)
+    frame, options = _map_inputs(state, info, lang)
+    return compact_update(frame, codes, centroids=centroids, **options)
 
 
 def _legend_title(info, state: ExplorerState, lang: str) -> str:
@@ -194,21 +197,14 @@ def _legend_title(info, state: ExplorerState, lang: str) -> str:
 
 def build_map(state: ExplorerState, info, lang: str):
     geo, centroids = data.geometry(state.level)
-    frame = data.year_values(info.id, state.level, state.year)
-    classes = _classes(state, info, frame, _city_value(info.id, state.year))
+    frame, options = _map_inputs(state, info, lang)
     return choropleth_figure(
         frame,
         geo,
-        classes=classes,
-        unit=info.unit,
-        decimals=info.decimals,
-        lang=lang,
-        polarity=info.polarity,
-        selected=state.areas,
         placeholder=data.placeholder_geometry(),
-        legend_title=_legend_title(info, state, lang),
         centroids=centroids,
         height=MAP_HEIGHT,
+        **options,
     )
 
 
