@@ -276,16 +276,24 @@ class Repository:
         if info is None:
             return pd.DataFrame(columns=VALUE_FIELDS)
         with self.db.session() as s:
-            frame = self._stored_values(s, indicator_id, level, area_codes)
+            # All stored values, read once: the requested rows, the children of an
+            # aggregate and the disclosure check all come from this one frame.
+            stored = self._stored_values(s, indicator_id, None, None)
+            wanted = pd.Series(True, index=stored.index)
+            if level:
+                wanted &= stored["level"] == level
+            if area_codes is not None:
+                wanted &= stored["area_code"].isin(list(area_codes))
+            frame = stored[wanted].reset_index(drop=True)
             if level and frame.empty:
-                frame = self._aggregated(s, info, level)
+                frame = self._aggregated(s, info, level, stored)
                 if area_codes is not None:
                     frame = frame[frame["area_code"].isin(area_codes)]
-        frame = frame.astype({"value": float, "numerator": float, "denominator": float})
-        frame["flag"] = frame["flag"].astype(object).where(frame["flag"].notna(), None)
-        return public_view(self._protected(info, frame)) if public else frame
+            frame = frame.astype({"value": float, "numerator": float, "denominator": float})
+            frame["flag"] = frame["flag"].astype(object).where(frame["flag"].notna(), None)
+            return public_view(self._protected(s, info, frame, stored)) if public else frame
 
-    def _aggregated(self, s, info: IndicatorInfo, level: str) -> pd.DataFrame:
+    def _aggregated(self, s, info: IndicatorInfo, level: str, children: pd.DataFrame) -> pd.DataFrame:
         areas = pd.DataFrame(
             s.execute(
                 select(Area.id, Area.code, Area.name, Area.level, Area.parent_id).where(Area.is_reference.is_(False))
@@ -306,7 +314,6 @@ class Repository:
                 current = parent_of_id.get(current)
             if current is not None:
                 ancestor[code_by_id[area_id]] = code_by_id[current]
-        children = self._stored_values(s, info.id, None, None)
         if children.empty:
             return pd.DataFrame(columns=VALUE_FIELDS)
         # Aggregate from the lowest stored level only, so nothing counts twice.
@@ -363,17 +370,18 @@ class Repository:
 
     # -- Import and disclosure control (dashboard/ingest, issue 5) ----------------
 
-    def _protected(self, info: IndicatorInfo, frame: pd.DataFrame) -> pd.DataFrame:
-        """``frame`` with secondary suppression (README: Datenschutz), decided over all levels."""
+    def _protected(self, s, info: IndicatorInfo, frame: pd.DataFrame, stored: pd.DataFrame) -> pd.DataFrame:
+        """``frame`` with secondary suppression (README: Datenschutz), decided over all levels.
+
+        ``stored`` holds every stored value of the indicator (all levels).
+        """
         if frame.empty or info.min_count <= 0 or info.kind == "index":
             return frame
-        with self.db.session() as s:
-            stored = self._stored_values(s, info.id, None, None)
-            counts = count_of(stored.astype({"value": float, "numerator": float}), info.kind)
-            # Sums of counts that are all 0 or >= min_count are never small: nothing to protect.
-            if not (((counts > 0) & (counts < info.min_count)) | (stored["flag"] == SUPPRESSED)).any():
-                return frame
-            full, parent_of = self._all_levels(s, info, stored)
+        counts = count_of(stored.astype({"value": float, "numerator": float}), info.kind)
+        # Sums of counts that are all 0 or >= min_count are never small: nothing to protect.
+        if not (((counts > 0) & (counts < info.min_count)) | (stored["flag"] == SUPPRESSED)).any():
+            return frame
+        full, parent_of = self._all_levels(s, info, stored)
         protected = secondary_suppression(full, parent_of, kind=info.kind, min_count=info.min_count)
         shut = protected[protected["flag"] == SUPPRESSED]
         hidden = set(zip(shut["area_code"], shut["year"].astype(int), strict=True))
